@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['ACTIVATIONS', 'LearnerConfig', 'LearnerOut', 'init_weights', 'reset_layers', 'Learner']
 
-# %% ../../nbs/03_learners.core.ipynb #092ef452
+# %% ../../nbs/03_learners.core.ipynb #a7eb61a9
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -13,7 +13,7 @@ import torch
 import torch.nn.functional as F
 from torch import Tensor, nn
 
-# %% ../../nbs/03_learners.core.ipynb #c8376984
+# %% ../../nbs/03_learners.core.ipynb #c8f82e0b
 ACTIVATIONS = dict(gelu=nn.GELU, relu=nn.ReLU, swish=nn.SiLU, tanh=nn.Tanh, sigmoid=nn.Sigmoid)
 
 @dataclass(frozen=True)
@@ -39,7 +39,7 @@ class LearnerConfig:
         if self.act not in ACTIVATIONS:
             raise ValueError(f"LearnerConfig.act: unknown activation {self.act!r}; valid: {sorted(ACTIVATIONS)}")
 
-# %% ../../nbs/03_learners.core.ipynb #98b977bb
+# %% ../../nbs/03_learners.core.ipynb #1015f040
 class LearnerOut(NamedTuple):
     "What a learner's forward pass returns."
     loss:Tensor|None            # scalar loss, or None when no target was given
@@ -47,7 +47,7 @@ class LearnerOut(NamedTuple):
     features:Tensor             # (B, d) last-layer representation of each sequence
     attentions:list|None=None   # per layer a (B, heads, L, L) tensor of attention weights, or None
 
-# %% ../../nbs/03_learners.core.ipynb #9453fa69
+# %% ../../nbs/03_learners.core.ipynb #2ed348be
 def init_weights(
     module:nn.Module,                      # a layer; only its own (non-recursive) parameters are set
     generator:torch.Generator|None=None,   # RNG for the normal draws (default: torch's global RNG)
@@ -64,7 +64,7 @@ def init_weights(
     elif any(True for _ in module.parameters(recurse=False)):
         raise TypeError(f"init_weights: no rule for {type(module).__name__}; extend Learner.init_module for it")
 
-# %% ../../nbs/03_learners.core.ipynb #fcc043d1
+# %% ../../nbs/03_learners.core.ipynb #8e3916b8
 def reset_layers(
     model:nn.Module,                      # a learner (uses its `init_module` when it has one)
     keep:tuple|None=None,                 # submodule names left untouched; None: 'item_emb' and 'pos_emb' if present
@@ -81,7 +81,7 @@ def reset_layers(
         if any(True for _ in m.parameters(recurse=False)): init(m, generator)
     return model
 
-# %% ../../nbs/03_learners.core.ipynb #816a2236
+# %% ../../nbs/03_learners.core.ipynb #d3b47ecc
 _INT_DTYPES = (torch.int64, torch.int32, torch.int16, torch.int8, torch.uint8)
 
 class Learner(nn.Module):
