@@ -113,6 +113,11 @@ class Learner(nn.Module):
         "Hidden states (B, L, d) and a list of attention weights per layer (or None); subclasses implement it."
         raise NotImplementedError(f"{type(self).__name__} must implement encode(seq, lengths, return_attn)")
 
+    def represent(self, seq:Tensor, lengths:Tensor, return_attn:bool=False)->tuple:
+        "Features (B, d) and attention weights: `encode`, then `features`; learners may override with a faster path."
+        H, attn = self.encode(seq, lengths, return_attn)  # (B, L, d)
+        return self.features(H, lengths), attn  # (B, d)
+
     def features(self, H:Tensor, lengths:Tensor)->Tensor:
         "Representation (B, d) of each sequence: the hidden state at its last valid position."
         idx = (lengths - 1).view(-1, 1, 1).expand(-1, 1, H.shape[-1])  # (B, 1, d)
@@ -160,8 +165,7 @@ class Learner(nn.Module):
                )->LearnerOut:
         "Loss, logits, features and (optionally) attention weights of a batch of sequences."
         lengths = self._lengths(seq, lengths)
-        H, attn = self.encode(seq, lengths, return_attn)  # (B, L, d)
-        h = self.features(H, lengths)  # (B, d)
+        h, attn = self.represent(seq, lengths, return_attn)  # (B, d)
         logits = self.logits(h)  # (B, n_items)
         loss = None if target is None else self.loss_fn(logits, target)
         return LearnerOut(loss, logits, h, attn)

@@ -31,16 +31,17 @@ class MultiHeadAttention(nn.Module):
         B, L, _ = x.shape
         return x.view(B, L, self.n_heads, self.d_head).transpose(1, 2)  # (B, h, L, d_head)
 
-    def forward(self, x:Tensor, mask:Tensor)->tuple:
-        "New hidden states (B, L, d) and attention weights (B, heads, L, L); `mask` (B, 1, L, L) is True where allowed."
-        B, L, d = x.shape
-        q, k, v = self._heads(self.query(x)), self._heads(self.key(x)), self._heads(self.value(x))  # (B, h, L, d_head)
-        scores = q @ k.transpose(-1, -2) / math.sqrt(self.d_head)  # (B, h, L, L)
-        scores = scores.masked_fill(~mask, torch.finfo(scores.dtype).min)  # (B, h, L, L)
-        attn = scores.softmax(-1)  # (B, h, L, L) masked keys get exactly 0
-        ctx = self.attn_drop(attn) @ v  # (B, h, L, d_head)
-        ctx = ctx.transpose(1, 2).reshape(B, L, d)  # (B, L, d)
-        return self.norm(x + self.out_drop(self.dense(ctx))), attn  # (B, L, d), (B, h, L, L)
+    def forward(self, x:Tensor, mask:Tensor, query:Tensor|None=None)->tuple:
+        "New hidden states (B, Q, d) and attention weights (B, heads, Q, L) of the queries (default: every position)."
+        xq = x if query is None else query  # (B, Q, d) positions that attend; `mask` (B, 1, Q, L) True where allowed
+        B, Q, d = xq.shape
+        q, k, v = self._heads(self.query(xq)), self._heads(self.key(x)), self._heads(self.value(x))  # (B, h, ·, d_head)
+        scores = q @ k.transpose(-1, -2) / math.sqrt(self.d_head)  # (B, h, Q, L)
+        scores = scores.masked_fill(~mask, torch.finfo(scores.dtype).min)  # (B, h, Q, L)
+        attn = scores.softmax(-1)  # (B, h, Q, L) masked keys get exactly 0
+        ctx = self.attn_drop(attn) @ v  # (B, h, Q, d_head)
+        ctx = ctx.transpose(1, 2).reshape(B, Q, d)  # (B, Q, d)
+        return self.norm(xq + self.out_drop(self.dense(ctx))), attn  # (B, Q, d), (B, h, Q, L)
 
 # %% ../../nbs/03a_learners.sasrec.ipynb #ea57cc34
 class FeedForward(nn.Module):
@@ -63,9 +64,9 @@ class TransformerLayer(nn.Module):
         self.attn = MultiHeadAttention(cfg.hidden, cfg.n_heads, cfg.attn_dropout, cfg.hidden_dropout)
         self.ffn = FeedForward(cfg.hidden, cfg.inner, cfg.hidden_dropout, cfg.act)
 
-    def forward(self, x:Tensor, mask:Tensor)->tuple:
-        "New hidden states (B, L, d) and this layer's attention weights (B, heads, L, L)."
-        x, attn = self.attn(x, mask)  # (B, L, d), (B, h, L, L)
+    def forward(self, x:Tensor, mask:Tensor, query:Tensor|None=None)->tuple:
+        "New hidden states (B, Q, d) and this layer's attention weights (B, heads, Q, L) (queries default to x)."
+        x, attn = self.attn(x, mask, query)  # (B, Q, d), (B, h, Q, L)
         return self.ffn(x), attn
 
 # %% ../../nbs/03a_learners.sasrec.ipynb #5b061167
@@ -92,15 +93,29 @@ class SASRec(Learner):
         self.layers = nn.ModuleList(TransformerLayer(c) for _ in range(c.n_layers))
         reset_layers(self, keep=(), generator=generator)
 
-    def encode(self, seq:Tensor, lengths:Tensor, return_attn:bool=False)->tuple:
-        "Hidden states (B, L, d) of every position, and per layer the attention weights (B, heads, L, L) if asked."
+    def _input(self, seq:Tensor, lengths:Tensor)->tuple:
+        "Embedded input (B, L, d) of the first layer and the attention mask (B, 1, L, L)."
         L = seq.shape[1]
         if L > self.cfg.max_len: raise ValueError(f"SASRec: sequence length {L} exceeds max_len {self.cfg.max_len}")
         x = self.embed(seq) + self.pos_emb.weight[:L]  # (B, L, d)
-        x = self.emb_drop(self.emb_norm(x))  # (B, L, d)
-        mask = attention_mask(lengths, L)  # (B, 1, L, L)
+        return self.emb_drop(self.emb_norm(x)), attention_mask(lengths, L)  # (B, L, d), (B, 1, L, L)
+
+    def encode(self, seq:Tensor, lengths:Tensor, return_attn:bool=False)->tuple:
+        "Hidden states (B, L, d) of every position, and per layer the attention weights (B, heads, L, L) if asked."
+        x, mask = self._input(seq, lengths)  # (B, L, d), (B, 1, L, L)
         attns = []
         for layer in self.layers:
             x, a = layer(x, mask)  # (B, L, d), (B, h, L, L)
             attns.append(a)
         return x, (attns if return_attn else None)
+
+    def represent(self, seq:Tensor, lengths:Tensor, return_attn:bool=False)->tuple:
+        "Features (B, d): the last layer runs only at each sequence's last position (same result, ~L× less work there)."
+        if return_attn: return super().represent(seq, lengths, True)
+        x, mask = self._input(seq, lengths)  # (B, L, d), (B, 1, L, L)
+        for layer in self.layers[:-1]: x, _ = layer(x, mask)  # (B, L, d)
+        last = (lengths - 1).view(-1, 1, 1)  # (B, 1, 1)
+        xq = x.gather(1, last.expand(-1, 1, x.shape[-1]))  # (B, 1, d) the last valid position
+        qmask = mask.gather(2, last[..., None].expand(-1, 1, 1, mask.shape[-1]))  # (B, 1, 1, L) its mask row
+        h, _ = self.layers[-1](x, qmask, query=xq)  # (B, 1, d)
+        return h.squeeze(1), None  # (B, d)
