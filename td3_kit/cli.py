@@ -112,7 +112,8 @@ def td3_evaluate(
 ):
     "Train n fresh learners on a summary (or the full data) and print mean ± std of every metric as JSON."
     from td3_kit.evaluate import evaluate_source
-    if summary is None: raise ValueError('td3 evaluate: --summary is required (a summary folder, full, random or longest)')
+    if summary is None:
+        raise ValueError('td3 evaluate: --summary is required (a summary folder, full, random or longest)')
     res = evaluate_source(summary, run, learner=learner, protocol=protocol, n=n, steps=steps, mu=mu, zeta=zeta,
                           seed=seed, device=device)
     if out: save_json(res, out)
@@ -151,7 +152,8 @@ def main(argv:list|None=None):
     "The `td3` console script: dispatch `td3 COMMAND …` to `COMMANDS[COMMAND]`."
     argv = sys.argv[1:] if argv is None else list(argv)
     if not argv or argv[0] in ('-h', '--help'): return print(_usage())
-    if argv[0] not in COMMANDS: sys.exit(f'td3: unknown command {argv[0]!r}; valid: {", ".join(COMMANDS)}\n\n{_usage()}')
+    if argv[0] not in COMMANDS:
+        sys.exit(f'td3: unknown command {argv[0]!r}; valid: {", ".join(COMMANDS)}\n\n{_usage()}')
     func = COMMANDS[argv[0]]
     args = vars(anno_parser(func, prog=f'td3 {argv[0]}').parse_args(argv[1:]))
     for k in ('pdb', 'xtra'): args.pop(k, None)

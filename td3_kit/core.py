@@ -115,7 +115,8 @@ def get_device(device:str='auto') -> torch.device:
     "`'auto'` → CUDA when available, else CPU; otherwise `torch.device(device)` (an unavailable CUDA raises)."
     if device == 'auto': return torch.device('cuda' if torch.cuda.is_available() else 'cpu')
     dev = torch.device(device)
-    if dev.type == 'cuda' and not torch.cuda.is_available(): raise ValueError(f'device {device!r}: CUDA is not available')
+    if dev.type == 'cuda' and not torch.cuda.is_available():
+        raise ValueError(f'device {device!r}: CUDA is not available')
     return dev
 
 @contextmanager

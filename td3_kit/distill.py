@@ -62,7 +62,8 @@ _CHOICES = dict(summary=('tucker', 'farzi', 'dense'), unroll=('random', 'end', '
 def check_config(cfg:DistillConfig) -> DistillConfig:
     "Refuse settings that cannot run, naming the field and the valid values."
     for k, valid in _CHOICES.items():
-        if getattr(cfg, k) not in valid: raise ValueError(f'DistillConfig.{k} = {getattr(cfg, k)!r}; valid: {list(valid)}')
+        if getattr(cfg, k) not in valid:
+            raise ValueError(f'DistillConfig.{k} = {getattr(cfg, k)!r}; valid: {list(valid)}')
     if not 0 < cfg.window <= cfg.inner_steps and cfg.unroll != 'full':
         raise ValueError(f'DistillConfig.window must lie in 1..inner_steps={cfg.inner_steps}, got {cfg.window}')
     if cfg.syn_batch > cfg.mu: raise ValueError(f'DistillConfig.syn_batch ({cfg.syn_batch}) exceeds mu ({cfg.mu})')
@@ -81,7 +82,8 @@ def config_from(preset:str='ml-100k', overrides:str|None=None, **fields) -> Dist
     "A checked `DistillConfig` from a preset name or TOML path, `key=value` overrides and keyword fields."
     path = Path(preset) if preset.endswith('.toml') else PRESETS / f'{preset}.toml'
     if not path.exists():
-        raise ValueError(f'unknown preset {preset!r}; valid: {sorted(p.stem for p in PRESETS.glob("*.toml"))} or a .toml path')
+        names = sorted(p.stem for p in PRESETS.glob('*.toml'))
+        raise ValueError(f'unknown preset {preset!r}; valid: {names} or a .toml path')
     values = apply_overrides(read_toml(path), overrides)
     for k, v in fields.items():
         if v is None: continue
@@ -121,14 +123,15 @@ class Distiller:
         "One outer step on the real instances `idx`; returns the loss parts and the gradient norm."
         cfg, d = self.cfg, self.data
         if self.params is None or cfg.init == 'fresh': self.params = self.start_learner()
-        window, start = (cfg.inner_steps, 0) if cfg.unroll == 'full' else (cfg.window, 'end' if cfg.unroll == 'end' else None)
+        window, start = dict(full=(cfg.inner_steps, 0), end=(cfg.window, 'end'), random=(cfg.window, None))[cfg.unroll]
         amp = torch.autocast('cuda', dtype=torch.bfloat16, enabled=cfg.amp and self.dev.type == 'cuda')
         with amp:
             self.learner.train()
             un = unroll(self.learner, self.params, self.get_batch, cfg.inner_steps, cfg.inner_lr, window, start,
                         self.gen, cfg.inner_wd, cfg.augment)
             self.learner.eval()
-            seq, lens, tgt = (t[idx].to(self.dev, non_blocking=True) for t in (d.train_seq, d.train_len, d.train_target))
+            seq, lens, tgt = (t[idx].to(self.dev, non_blocking=True)  # (B, L), (B,), (B,)
+                              for t in (d.train_seq, d.train_len, d.train_target))
             out = functional_call(self.learner, un.params, (seq, lens, tgt))
             mse = F.mse_loss(out.features.float(), self.features[idx.to(self.dev)])
             loss = out.loss.float() + cfg.align * mse
@@ -153,10 +156,12 @@ def _teacher_pool(out, cfg:DistillConfig) -> list:
 def _state(dist:Distiller, epoch:int, best:float, best_epoch:int) -> dict:
     return dict(summary=dist.summary.state_dict(), opt=dist.opt.state_dict(), sched=dist.sched.state_dict(),
                 gen=dist.gen.get_state(), batch_gen=dist.batch_gen.get_state(), rng=torch.get_rng_state(),
-                norm_avg=-1.0 if dist.norm_avg is None else dist.norm_avg, epoch=epoch, best=best, best_epoch=best_epoch)
+                norm_avg=-1.0 if dist.norm_avg is None else dist.norm_avg, epoch=epoch, best=best,
+                best_epoch=best_epoch)
 
 def _restore(dist:Distiller, st:dict):
-    dist.summary.load_state_dict(st['summary']); dist.opt.load_state_dict(st['opt']); dist.sched.load_state_dict(st['sched'])
+    dist.summary.load_state_dict(st['summary']); dist.opt.load_state_dict(st['opt'])
+    dist.sched.load_state_dict(st['sched'])
     dist.gen.set_state(st['gen']); dist.batch_gen.set_state(st['batch_gen']); torch.set_rng_state(st['rng'])
     dist.norm_avg = None if st['norm_avg'] < 0 else st['norm_avg']
 
@@ -198,7 +203,8 @@ def distill(cfg:DistillConfig, out, progress=True) -> dict:
             t_epoch = time.perf_counter() - t0
             v = evaluate(dist.summary, data, vcfg, teacher, splits=('valid',), device=dev)['metrics']['valid']['uni100']
             mean = lambda k: sum(p[k] for p in parts) / len(parts)
-            history.append(dict(epoch=epoch, loss=mean('loss'), ce=mean('ce'), mse=mean('mse'), grad_norm=mean('grad_norm'),
+            history.append(dict(epoch=epoch, loss=mean('loss'), ce=mean('ce'), mse=mean('mse'),
+                                grad_norm=mean('grad_norm'),
                                 s_per_outer_step=t_epoch / len(parts), valid_mrr10=v['mrr@10']['mean'],
                                 valid_ndcg10=v['ndcg@10']['mean'], lr=dist.sched.get_last_lr()[0]))
             if v['mrr@10']['mean'] > best:
@@ -244,10 +250,12 @@ def bench_distill(cfg:DistillConfig, out, steps:int=3, profile:bool=True) -> dic
             with prof(activities=acts) as p: dist.outer_step(batch(steps + 1)); sync()
             avg = p.key_averages()
             tot = sum(e.self_cpu_time_total for e in avg)
-            top = [dict(op=e.key, self_cpu_s=e.self_cpu_time_total / 1e6, share=e.self_cpu_time_total / tot, calls=e.count)
+            top = [dict(op=e.key, self_cpu_s=e.self_cpu_time_total / 1e6, share=e.self_cpu_time_total / tot,
+                        calls=e.count)
                    for e in sorted(avg, key=lambda e: -e.self_cpu_time_total)[:15]]
     return dict(suite='distill', summary=cfg.summary, mu=cfg.mu, zeta=cfg.zeta, real_batch=cfg.real_batch,
-                inner_steps=cfg.inner_steps, window=cfg.window, unroll=cfg.unroll, s_per_outer_step=sum(times) / len(times),
+                inner_steps=cfg.inner_steps, window=cfg.window, unroll=cfg.unroll,
+                s_per_outer_step=sum(times) / len(times),
                 s_all=times, window_starts=starts, peak_rss_mb=peak_rss_mb(),
                 peak_cuda_mb=torch.cuda.max_memory_allocated() / 2**20 if dev.type == 'cuda' else None,
                 top_ops=top, device=str(dev), machine=machine_info())

@@ -69,7 +69,8 @@ def fit_full_data(learner:Learner, data:SeqData, cfg:EvalConfig, generator:torch
         if epoch - best_epoch > cfg.patience and best_epoch >= 0: break
         train_epoch(learner, opt, data, cfg.real_batch, generator)
         mrr = evaluate_split(learner, data, 'valid', full=False)['uni100']['mrr@10']
-        if mrr > best: best, best_epoch, best_state = mrr, epoch, {k: v.clone() for k, v in learner.state_dict().items()}
+        if mrr > best:
+            best, best_epoch, best_state = mrr, epoch, {k: v.clone() for k, v in learner.state_dict().items()}
     if best_state is not None: learner.load_state_dict(best_state)
     return best_epoch
 
@@ -87,10 +88,12 @@ def _aggregate(runs:list) -> dict:
 def evaluate(source:Summary|str, data:SeqData, cfg:EvalConfig, teacher:Learner|None=None,
              splits=('valid', 'test'), device='auto') -> dict:
     "Train `cfg.n` fresh learners on `source` (a summary or 'full') and report mean ± std of their metrics."
-    if isinstance(source, str) and source != 'full': raise ValueError(f"source must be a Summary or 'full', got {source!r}")
+    if isinstance(source, str) and source != 'full':
+        raise ValueError(f"source must be a Summary or 'full', got {source!r}")
     dev = get_device(device)
     if isinstance(source, Summary):
-        if source.n_items != data.n_items: raise ValueError(f'summary has {source.n_items} items, dataset has {data.n_items}')
+        if source.n_items != data.n_items:
+            raise ValueError(f'summary has {source.n_items} items, dataset has {data.n_items}')
         source = source.to(dev)
     runs, fit_s = [], []
     for i in range(cfg.n):

@@ -6,7 +6,7 @@
 __all__ = ['COLUMNS', 'results_table', 'markdown_table']
 
 # %% ../nbs/08a_results.ipynb #aa3e1810
-import dataclasses, time
+import dataclasses, math
 from pathlib import Path
 import torch
 from .core import save_json, load_json, atomic_write, machine_info
@@ -53,7 +53,6 @@ def results_table(root, preset:str='ml-100k', seeds=(0, 1), n:int=3, over:str|No
     for kind in summaries:
         for seed in seeds:
             d = _run_dir(root, kind, seed)
-            t0 = time.perf_counter()
             res = distill(dataclasses.replace(base, summary=kind, seed=seed), d, progress=progress)
             runs[f'{kind}_seed{seed}'] = dict(res, dir=str(d))
     def row(name, protocol, make_source, steps=base.inner_steps, seeds_=seeds):
@@ -61,29 +60,31 @@ def results_table(root, preset:str='ml-100k', seeds=(0, 1), n:int=3, over:str|No
         if f.exists(): return load_json(f)
         results = []
         for s in seeds_:
-            cfg = EvalConfig(learner=tcfg.learner, arch=tcfg.arch, protocol=protocol, n=n, steps=steps, lr=base.inner_lr,
-                             weight_decay=base.inner_wd, syn_batch=base.syn_batch, augment=base.augment, seed=s)
+            cfg = EvalConfig(learner=tcfg.learner, arch=tcfg.arch, protocol=protocol, n=n, steps=steps,
+                             lr=base.inner_lr, weight_decay=base.inner_wd, syn_batch=base.syn_batch,
+                             augment=base.augment, seed=s)
             results.append(evaluate(make_source(s), data, cfg, teacher, splits=('test',)))
         r = dict(name=name, protocol=protocol, **_pool(results))
         save_json(r, f)
         return r
-    g = lambda s: torch.Generator().manual_seed(s)
+    def real(kind, s):  # a real-data summary at the same budget; random users drawn with seed s
+        return make_summary(kind, data, None, base.mu, base.zeta, generator=torch.Generator().manual_seed(s))
     rows = []
     for protocol in protocols:
         if full_data: rows.append(row('full data', protocol, lambda s: 'full', seeds_=seeds[:1]))
         for kind in summaries:
             rows.append(row(f'{kind} {base.mu}x{base.zeta}', protocol,
                             lambda s, k=kind: load_summary(root / f'{k}_seed{s}' / 'summary', n_items=data.n_items)))
-        rows.append(row(f'random {base.mu} users', protocol, lambda s: make_summary('random', data, None, base.mu, base.zeta, g(s))))
-        rows.append(row(f'longest {base.mu} users', protocol, lambda s: make_summary('longest', data, None, base.mu, base.zeta)))
+        rows.append(row(f'random {base.mu} users', protocol, lambda s: real('random', s)))
+        rows.append(row(f'longest {base.mu} users', protocol, lambda s: real('longest', s)))
         if 'tucker' in summaries:
             rows.append(row('untrained tucker', protocol,
                             lambda s: load_summary(root / f'tucker_seed{s}' / 'summary_init', n_items=data.n_items)))
         if protocol == 'pretrained-emb':
-            rows.append(row('zero-step learner', protocol, lambda s: make_summary('longest', data, None, base.mu, base.zeta),
-                            steps=0))
+            rows.append(row('zero-step learner', protocol, lambda s: real('longest', s), steps=0))
     table = dict(preset=preset, overrides=over, seeds=list(seeds), n=n, config=dataclasses.asdict(base), rows=rows,
-                 runs=runs, teacher=load_json(root / 'teacher' / 'metrics.json')['test'], machine=machine_info())
+                 runs=runs, teacher=load_json(root / 'teacher' / 'metrics.json')['test'],
+                 train_instances=len(data.train_seq), machine=machine_info())
     save_json(table, root / 'results.json')
     atomic_write(root / 'results.md', markdown_table(table))
     return table
@@ -102,7 +103,11 @@ def markdown_table(table:dict) -> str:
             lines.append(f"| {r['name']} | " + ' | '.join(cells) + f" | {r['learners']} | {r['fit_s']:.1f} |")
         lines.append('')
     if table['runs']:
-        lines += ['| distillation run | best epoch | s / outer step | peak RSS MB |', '|---|---|---|---|']
+        steps = math.ceil(table['train_instances'] / table['config']['real_batch'])  # outer steps per epoch
+        lines += ['| distillation run | best epoch | epochs | s / outer step | outer-loop minutes | peak RSS MB |',
+                  '|---|---|---|---|---|---|']
         for k, r in table['runs'].items():
-            lines.append(f"| {k} | {r['best_epoch']} | {r['s_per_outer_step']:.2f} | {r['peak_rss_mb']:.0f} |")
+            mins = r['s_per_outer_step'] * steps * r['epochs'] / 60
+            lines.append(f"| {k} | {r['best_epoch']} | {r['epochs']} | {r['s_per_outer_step']:.2f} | {mins:.1f} | "
+                         f"{r['peak_rss_mb']:.0f} |")
     return '\n'.join(lines) + '\n'

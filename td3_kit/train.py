@@ -93,7 +93,8 @@ def load_teacher(out, which='best', device='cpu'):
     tdir = Path(out) / 'teacher'
     cfg = make_config(TeacherConfig, load_json(tdir / 'config.json'), source=str(tdir / 'config.json'))
     meta = load_json(tdir / 'metrics.json') if (tdir / 'metrics.json').exists() else None
-    if meta is None: raise FileNotFoundError(f'{tdir}: no finished teacher here (metrics.json missing); run td3 pretrain')
+    if meta is None:
+        raise FileNotFoundError(f'{tdir}: no finished teacher here (metrics.json missing); run td3 pretrain')
     path = tdir / 'best.pt' if which == 'best' else tdir / 'checkpoints' / f'epoch_{int(which):03d}.pt'
     model = _teacher_model(cfg, meta['n_items'], device)
     model.load_state_dict(load_torch(path, map_location=device))
@@ -128,7 +129,8 @@ def pretrain(cfg:TeacherConfig, out, data:SeqData|None=None, progress=True) -> d
             loss = train_epoch(model, opt, data, cfg.batch_size, gen)
             t_train = time.perf_counter() - t0
             valid = evaluate_split(model, data, 'valid', full=False)['uni100']
-            st['history'].append(dict(epoch=epoch, loss=loss, train_s=t_train, valid_s=time.perf_counter() - t0 - t_train,
+            t_valid = time.perf_counter() - t0 - t_train
+            st['history'].append(dict(epoch=epoch, loss=loss, train_s=t_train, valid_s=t_valid,
                                       **{f'valid_{k}': v for k, v in valid.items()}))
             save_torch(model.state_dict(), tdir / 'checkpoints' / f'epoch_{epoch:03d}.pt')
             if valid['mrr@10'] > st['best']:
@@ -160,7 +162,9 @@ def bench_teacher(data:SeqData, epochs=2, batch_size=2048, device='auto', profil
         gen = torch.Generator().manual_seed(seed)
         times = []
         for _ in range(epochs):
-            t0 = time.perf_counter(); train_epoch(model, opt, data, batch_size, gen); times.append(time.perf_counter() - t0)
+            t0 = time.perf_counter()
+            train_epoch(model, opt, data, batch_size, gen)
+            times.append(time.perf_counter() - t0)
         t0 = time.perf_counter(); evaluate_split(model, data, 'valid'); t_eval = time.perf_counter() - t0
         top = []
         if profile:
