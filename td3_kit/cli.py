@@ -8,13 +8,14 @@ __all__ = ['COMMANDS', 'td3_data', 'td3_pretrain', 'td3_bench', 'td3_distill', '
 # %% ../nbs/09_cli.ipynb #d8a2168b
 import dataclasses, json, sys
 from pathlib import Path
-from fastcore.script import call_parse, anno_parser
+from fastcore.script import call_parse, anno_parser, Param
 from .core import make_config, read_toml, save_json
 
 # %% ../nbs/09_cli.ipynb #074c7f3d
 @call_parse
 def td3_data(
-    dataset:str='ml-100k',  # registry name (ml-100k, ml-1m, amazon-magazine, epinions) or path to an interaction file
+    dataset:Param('registry name (ml-100k, ml-1m, amazon-magazine, epinions) or path to an interaction file', str,
+                  opt=False, nargs='?')='ml-100k',
     min_user:int=0,  # drop users with fewer interactions
     min_item:int=0,  # drop items with fewer interactions
     kcore:bool=False,  # repeat both filters until nothing changes (k-core)
