@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['atomic_write', 'save_json', 'load_json', 'save_torch', 'load_torch', 'make_config', 'read_toml', 'apply_overrides',
-           'get_device', 'seeded', 'peak_rss_mb', 'machine_info']
+           'get_device', 'seeded', 'peak_rss_mb', 'machine_info', 'top_ops']
 
 # %% ../nbs/00_core.ipynb #14bf9e32
 import dataclasses, io, json, os, platform, resource, sys, tempfile, tomllib
@@ -139,3 +139,16 @@ def machine_info() -> dict:
                 torch_threads=torch.get_num_threads(), cuda=torch.cuda.is_available())
     if torch.cuda.is_available(): info['gpu'] = torch.cuda.get_device_name(0)
     return info
+
+# %% ../nbs/00_core.ipynb #3dbe71a7
+def top_ops(fn, device:torch.device|None=None, k:int=15) -> list:
+    "Run `fn()` once under torch.profiler; the `k` operators with the most self CPU time (and their share)."
+    from torch.profiler import profile, ProfilerActivity
+    acts = [ProfilerActivity.CPU] + ([ProfilerActivity.CUDA] if device is not None and device.type == 'cuda' else [])
+    with profile(activities=acts) as p:
+        fn()
+        if device is not None and device.type == 'cuda': torch.cuda.synchronize()
+    avg = sorted(p.key_averages(), key=lambda e: -e.self_cpu_time_total)
+    tot = sum(e.self_cpu_time_total for e in avg) or 1
+    return [dict(op=e.key, self_cpu_s=e.self_cpu_time_total / 1e6, share=e.self_cpu_time_total / tot, calls=e.count)
+            for e in avg[:k]]

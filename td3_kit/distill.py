@@ -13,7 +13,7 @@ from torch.func import functional_call
 from tqdm.auto import tqdm
 import td3_kit
 from .core import (get_device, seeded, save_json, load_json, save_torch, load_torch, peak_rss_mb, machine_info,
-                          make_config, read_toml, apply_overrides)
+                          make_config, read_toml, apply_overrides, top_ops)
 from .data import SeqData, load_dataset
 from .learners.registry import make_learner
 from .summary import Summary, make_summary, save_summary, load_summary
@@ -243,16 +243,7 @@ def bench_distill(cfg:DistillConfig, out, steps:int=3, profile:bool=True) -> dic
         for s in range(1, steps + 1):
             t0 = time.perf_counter(); starts.append(dist.outer_step(batch(s))['window_start']); sync()
             times.append(time.perf_counter() - t0)
-        top = []
-        if profile:
-            from torch.profiler import profile as prof, ProfilerActivity
-            acts = [ProfilerActivity.CPU] + ([ProfilerActivity.CUDA] if dev.type == 'cuda' else [])
-            with prof(activities=acts) as p: dist.outer_step(batch(steps + 1)); sync()
-            avg = p.key_averages()
-            tot = sum(e.self_cpu_time_total for e in avg)
-            top = [dict(op=e.key, self_cpu_s=e.self_cpu_time_total / 1e6, share=e.self_cpu_time_total / tot,
-                        calls=e.count)
-                   for e in sorted(avg, key=lambda e: -e.self_cpu_time_total)[:15]]
+        top = top_ops(lambda: dist.outer_step(batch(steps + 1)), dev) if profile else []
     return dict(suite='distill', summary=cfg.summary, mu=cfg.mu, zeta=cfg.zeta, real_batch=cfg.real_batch,
                 inner_steps=cfg.inner_steps, window=cfg.window, unroll=cfg.unroll,
                 s_per_outer_step=sum(times) / len(times),

@@ -11,7 +11,7 @@ from pathlib import Path
 import torch, torch.nn.functional as F
 from tqdm.auto import tqdm
 from .core import (get_device, seeded, make_config, save_json, load_json, save_torch, load_torch, peak_rss_mb,
-                          machine_info)
+                          machine_info, top_ops)
 from .data import SeqData, load_dataset
 from .metrics import rank_sampled, rank_full, ranking_metrics
 from .learners.core import LearnerConfig
@@ -166,14 +166,7 @@ def bench_teacher(data:SeqData, epochs=2, batch_size=2048, device='auto', profil
             train_epoch(model, opt, data, batch_size, gen)
             times.append(time.perf_counter() - t0)
         t0 = time.perf_counter(); evaluate_split(model, data, 'valid'); t_eval = time.perf_counter() - t0
-        top = []
-        if profile:
-            from torch.profiler import profile as prof, ProfilerActivity
-            acts = [ProfilerActivity.CPU] + ([ProfilerActivity.CUDA] if dev.type == 'cuda' else [])
-            with prof(activities=acts) as p: train_epoch(model, opt, data, batch_size, gen)
-            tot = sum(e.self_cpu_time_total for e in p.key_averages())
-            top = [dict(op=e.key, self_cpu_s=e.self_cpu_time_total / 1e6, share=e.self_cpu_time_total / tot)
-                   for e in sorted(p.key_averages(), key=lambda e: -e.self_cpu_time_total)[:12]]
+        top = top_ops(lambda: train_epoch(model, opt, data, batch_size, gen), dev) if profile else []
     res = dict(suite='teacher', dataset=data.stats['name'], batch_size=batch_size, train_instances=len(data.train_seq),
                train_s_per_epoch=min(times), train_s_all=times, valid_s=t_eval, peak_rss_mb=peak_rss_mb(),
                peak_cuda_mb=torch.cuda.max_memory_allocated() / 2**20 if dev.type == 'cuda' else None,
