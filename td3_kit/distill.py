@@ -100,9 +100,8 @@ class Distiller:
         self.gen = torch.Generator().manual_seed(cfg.seed)  # window starts, augmentation cuts, pool draws
         self.batch_gen = torch.Generator().manual_seed(cfg.seed + 1)  # real-batch order
         init_gen = torch.Generator().manual_seed(cfg.seed + 2)
-        self.summary = make_summary(cfg.summary, data, teacher, cfg.mu, cfg.zeta, (cfg.d1, cfg.d2), init_gen)
-        if cfg.learn_v: self.summary.V = torch.nn.Parameter(self.summary.V.detach().clone())
-        self.summary.to(self.dev)
+        self.summary = make_summary(cfg.summary, data, teacher, cfg.mu, cfg.zeta, (cfg.d1, cfg.d2), init_gen,
+                                    cfg.learn_v).to(self.dev)
         self.learner = make_learner(cfg.teacher.learner, data.n_items, cfg.teacher.arch).to(self.dev)
         self.opt = torch.optim.Adam([p for p in self.summary.parameters() if p.requires_grad],
                                     lr=cfg.outer_lr, weight_decay=cfg.outer_wd)

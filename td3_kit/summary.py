@@ -204,14 +204,17 @@ def make_summary(kind:str, # a key of `SUMMARIES`
                  teacher:nn.Module|None, # learner trained on the full data (needed by 'tucker' and 'farzi')
                  mu:int, zeta:int,
                  ranks:tuple=(8, 8), # Tucker ranks (d1, d2); d3 is the teacher's hidden size
-                 generator:torch.Generator|None=None) -> Summary: # CPU generator for initial values / user draw
+                 generator:torch.Generator|None=None, # CPU generator for initial values / user draw
+                 learn_v:bool=False) -> Summary: # tucker only: learn V instead of freezing it (ablation)
     "Build a summary of `kind` with `mu` sequences of `zeta` steps for `data`."
+    if learn_v and kind != 'tucker': raise ValueError(f'learn_v applies to the tucker summary only, not {kind!r}')
     if kind not in SUMMARIES: raise ValueError(f'unknown summary kind {kind!r}; valid kinds: {sorted(SUMMARIES)}')
     if kind in ('tucker', 'farzi'):
         if teacher is None: raise ValueError(f'summary kind {kind!r} needs a teacher learner (its item embeddings)')
         n = teacher.item_emb.num_embeddings - 1
         if n != data.n_items: raise ValueError(f'teacher has {n} items, dataset has {data.n_items}')
-    if kind == 'tucker': return TuckerSummary.from_teacher(teacher, mu, zeta, *ranks, generator=generator)
+    if kind == 'tucker':
+        return TuckerSummary.from_teacher(teacher, mu, zeta, *ranks, generator=generator, learn_v=learn_v)
     if kind == 'farzi': return FarziSummary(mu, zeta, data.n_items, teacher.item_emb.embedding_dim, generator)
     if kind == 'dense': return DenseSummary(mu, zeta, data.n_items, generator)
     if kind == 'random': return RealSummary.random_users(data, mu, zeta, generator)
