@@ -57,14 +57,14 @@ def results_table(root, preset:str='ml-100k', seeds=(0, 1), n:int=3, over:str|No
             runs[f'{kind}_seed{seed}'] = dict(res, dir=str(d))
     def row(name, protocol, make_source, steps=base.inner_steps, seeds_=seeds):
         f = root / 'rows' / f'{name}__{protocol}.json'
-        if f.exists(): return load_json(f)
+        if f.exists() and (r := load_json(f)).get('seeds') == list(seeds_): return r  # cached with the same seeds
         results = []
         for s in seeds_:
             cfg = EvalConfig(learner=tcfg.learner, arch=tcfg.arch, protocol=protocol, n=n, steps=steps,
                              lr=base.inner_lr, weight_decay=base.inner_wd, syn_batch=base.syn_batch,
                              augment=base.augment, seed=s)
             results.append(evaluate(make_source(s), data, cfg, teacher, splits=('test',)))
-        r = dict(name=name, protocol=protocol, **_pool(results))
+        r = dict(name=name, protocol=protocol, seeds=list(seeds_), **_pool(results))
         save_json(r, f)
         return r
     def real(kind, s):  # a real-data summary at the same budget; random users drawn with seed s
