@@ -17,7 +17,7 @@ from .core import (get_device, seeded, save_json, load_json, save_torch, load_to
 from .data import SeqData, load_dataset
 from .learners.registry import make_learner
 from .summary import Summary, make_summary, save_summary, load_summary
-from .inner import unroll, init_params, cyclic_rows
+from .inner import unroll, init_params, fixed_batches
 from .train import TeacherConfig, pretrain, load_teacher
 from .evaluate import EvalConfig, evaluate
 
@@ -114,10 +114,6 @@ class Distiller:
         mode = self.cfg.init
         return init_params(self.learner, mode, self.pool if mode == 'pool' else None, self.gen)
 
-    def get_batch(self, t:int):
-        "Soft sequences of inner step `t`: the summary rows of the t-th batch in cyclic order."
-        return self.summary.batch(cyclic_rows(t, self.cfg.mu, self.cfg.syn_batch, self.dev))
-
     def outer_step(self, idx:torch.Tensor) -> dict:
         "One outer step on the real instances `idx`; returns the loss parts and the gradient norm."
         cfg, d = self.cfg, self.data
@@ -126,7 +122,8 @@ class Distiller:
         amp = torch.autocast('cuda', dtype=torch.bfloat16, enabled=cfg.amp and self.dev.type == 'cuda')
         with amp:
             self.learner.train()
-            un = unroll(self.learner, self.params, self.get_batch, cfg.inner_steps, cfg.inner_lr, window, start,
+            P, plens = self.summary.all()  # (mu, zeta, n_items) once per outer step; inner steps index its rows
+            un = unroll(self.learner, self.params, fixed_batches(P, plens, cfg.syn_batch), cfg.inner_steps, cfg.inner_lr, window, start,
                         self.gen, cfg.inner_wd, cfg.augment)
             self.learner.eval()
             seq, lens, tgt = (t[idx].to(self.dev, non_blocking=True)  # (B, L), (B,), (B,)

@@ -123,11 +123,11 @@ def inner_loss(
     n = lengths.cpu()                                           # checks and draws on the CPU: no device sync
     _check_batch(P, n)
     rows, last = torch.arange(P.shape[0], device=P.device), (n - 1).to(P.device)
-    seq, lens, target = P, last, P[rows, last]                  # (b, ζ, n), (b,), (b, n)
-    if augment:
+    lens, target = last, P[rows, last]                          # (b,), (b, n)
+    if augment:                                                 # every row twice; the learner embeds P once
         r = draw_cuts(n, generator).to(P.device)                # (b,)
-        seq, lens, target = torch.cat([P, P]), torch.cat([lens, r]), torch.cat([target, P[rows, r]])  # 2b rows
-    return functional_call(learner, params, (seq, lens, target)).loss
+        rows, lens, target = torch.cat([rows, rows]), torch.cat([lens, r]), torch.cat([target, P[rows, r]])  # 2b
+    return functional_call(learner, params, (P, lens, target), dict(rows=rows)).loss
 
 # %% ../nbs/06_inner.ipynb #19d87ae2
 def cyclic_rows(t:int, mu:int, batch_size:int, device=None)->Tensor:
@@ -142,6 +142,8 @@ def fixed_batches(
     "`get_batch(t)` over fixed tensors in cyclic order."
     lens = lengths.cpu()  # lengths stay on the CPU, where `inner_loss` reads them
     def get_batch(t):
+        s = t * batch_size % P.shape[0]
+        if s + batch_size <= P.shape[0]: return P[s:s + batch_size], lens[s:s + batch_size]  # contiguous rows
         rows = cyclic_rows(t, P.shape[0], batch_size)
         return P[rows.to(P.device)], lens[rows]
     return get_batch

@@ -109,13 +109,13 @@ class Learner(nn.Module):
         raise ValueError(f"embed: expected item ids (B, L) of an integer dtype or soft items (B, L, {self.n_items}) "
                          f"of a float dtype, got {seq.dtype} of shape {tuple(seq.shape)}")
 
-    def encode(self, seq:Tensor, lengths:Tensor, return_attn:bool=False)->tuple:
-        "Hidden states (B, L, d) and a list of attention weights per layer (or None); subclasses implement it."
-        raise NotImplementedError(f"{type(self).__name__} must implement encode(seq, lengths, return_attn)")
+    def encode(self, x:Tensor, lengths:Tensor, return_attn:bool=False)->tuple:
+        "Hidden states (B, L, d) of embedded items x (B, L, d), and attention weights per layer (or None)."
+        raise NotImplementedError(f"{type(self).__name__} must implement encode(x, lengths, return_attn)")
 
-    def represent(self, seq:Tensor, lengths:Tensor, return_attn:bool=False)->tuple:
+    def represent(self, x:Tensor, lengths:Tensor, return_attn:bool=False)->tuple:
         "Features (B, d) and attention weights: `encode`, then `features`; learners may override with a faster path."
-        H, attn = self.encode(seq, lengths, return_attn)  # (B, L, d)
+        H, attn = self.encode(x, lengths, return_attn)  # (B, L, d)
         return self.features(H, lengths), attn  # (B, d)
 
     def features(self, H:Tensor, lengths:Tensor)->Tensor:
@@ -144,12 +144,21 @@ class Learner(nn.Module):
         raise ValueError(f"loss_fn: expected target ids ({B},) of an integer dtype or distributions "
                          f"({B}, {self.n_items}) of a float dtype, got {target.dtype} of shape {tuple(target.shape)}")
 
-    def _lengths(self, seq:Tensor, lengths:Tensor|None)->Tensor:
-        "Validated lengths (B,): given, or the count of non-padding ids, or L for soft input."
-        B, L = seq.shape[:2]
+    def _rows(self, seq:Tensor, rows:Tensor|None)->Tensor|None:
+        "Validated `rows` (B',): integer indices into the rows of `seq`, or None."
+        if rows is None: return None
+        ok = rows.ndim == 1 and rows.dtype in _INT_DTYPES
+        if not ok or (rows.numel() and not 0 <= rows.min() <= rows.max() < len(seq)):
+            raise ValueError(f"rows: expected a 1-d integer tensor of row indices in [0, {len(seq)}), "
+                             f"got {rows.dtype} of shape {tuple(rows.shape)}")
+        return rows.long()
+
+    def _lengths(self, seq:Tensor, lengths:Tensor|None, rows:Tensor|None=None)->Tensor:
+        "Validated lengths (B,): given, or the count of non-padding ids, or L for soft input (B = len(rows) if given)."
+        B, L = (seq.shape[0] if rows is None else len(rows)), seq.shape[1]
         if lengths is None:
             if torch.is_floating_point(seq): return torch.full((B,), L, dtype=torch.long, device=seq.device)
-            lengths = (seq > 0).sum(1)  # (B,)
+            lengths = (seq > 0).sum(1) if rows is None else (seq > 0).sum(1)[rows]  # (B,)
         if tuple(lengths.shape) != (B,) or lengths.dtype not in _INT_DTYPES:
             raise ValueError(f"lengths: expected integer ({B},), got {lengths.dtype} of shape {tuple(lengths.shape)}")
         if ((lengths < 1) | (lengths > L)).any():
@@ -162,10 +171,14 @@ class Learner(nn.Module):
                 lengths:Tensor|None=None,  # (B,) valid length of each sequence (default: non-padding count or L)
                 target:Tensor|None=None,   # (B,) next-item ids or (B, n_items) next-item distributions
                 return_attn:bool=False,    # also return attention weights (learners that have them)
+                rows:Tensor|None=None,     # (B,) input row of each output row (lengths/target follow rows); None: all
                )->LearnerOut:
         "Loss, logits, features and (optionally) attention weights of a batch of sequences."
-        lengths = self._lengths(seq, lengths)
-        h, attn = self.represent(seq, lengths, return_attn)  # (B, d)
+        rows = self._rows(seq, rows)
+        lengths = self._lengths(seq, lengths, rows)
+        x = self.embed(seq)  # (b, L, d) each input row embedded once
+        if rows is not None: x = x[rows]  # (B, L, d)
+        h, attn = self.represent(x, lengths, return_attn)  # (B, d)
         logits = self.logits(h)  # (B, n_items)
         loss = None if target is None else self.loss_fn(logits, target)
         return LearnerOut(loss, logits, h, attn)

@@ -93,26 +93,26 @@ class SASRec(Learner):
         self.layers = nn.ModuleList(TransformerLayer(c) for _ in range(c.n_layers))
         reset_layers(self, keep=(), generator=generator)
 
-    def _input(self, seq:Tensor, lengths:Tensor)->tuple:
-        "Embedded input (B, L, d) of the first layer and the attention mask (B, 1, L, L)."
-        L = seq.shape[1]
+    def _input(self, x:Tensor, lengths:Tensor)->tuple:
+        "Input (B, L, d) of the first layer (item + position embeddings) and the attention mask (B, 1, L, L)."
+        L = x.shape[1]
         if L > self.cfg.max_len: raise ValueError(f"SASRec: sequence length {L} exceeds max_len {self.cfg.max_len}")
-        x = self.embed(seq) + self.pos_emb.weight[:L]  # (B, L, d)
+        x = x + self.pos_emb.weight[:L]  # (B, L, d)
         return self.emb_drop(self.emb_norm(x)), attention_mask(lengths, L)  # (B, L, d), (B, 1, L, L)
 
-    def encode(self, seq:Tensor, lengths:Tensor, return_attn:bool=False)->tuple:
+    def encode(self, x:Tensor, lengths:Tensor, return_attn:bool=False)->tuple:
         "Hidden states (B, L, d) of every position, and per layer the attention weights (B, heads, L, L) if asked."
-        x, mask = self._input(seq, lengths)  # (B, L, d), (B, 1, L, L)
+        x, mask = self._input(x, lengths)  # (B, L, d), (B, 1, L, L)
         attns = []
         for layer in self.layers:
             x, a = layer(x, mask)  # (B, L, d), (B, h, L, L)
             attns.append(a)
         return x, (attns if return_attn else None)
 
-    def represent(self, seq:Tensor, lengths:Tensor, return_attn:bool=False)->tuple:
+    def represent(self, x:Tensor, lengths:Tensor, return_attn:bool=False)->tuple:
         "Features (B, d): the last layer runs only at each sequence's last position (same result, ~L× less work there)."
-        if return_attn: return super().represent(seq, lengths, True)
-        x, mask = self._input(seq, lengths)  # (B, L, d), (B, 1, L, L)
+        if return_attn: return super().represent(x, lengths, True)
+        x, mask = self._input(x, lengths)  # (B, L, d), (B, 1, L, L)
         for layer in self.layers[:-1]: x, _ = layer(x, mask)  # (B, L, d)
         last = (lengths - 1).view(-1, 1, 1)  # (B, 1, 1)
         xq = x.gather(1, last.expand(-1, 1, x.shape[-1]))  # (B, 1, d) the last valid position
