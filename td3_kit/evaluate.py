@@ -9,6 +9,7 @@ __all__ = ['PROTOCOLS', 'fresh_learner', 'EvalConfig', 'fit_summary', 'fit_full_
 import dataclasses, math, time
 from pathlib import Path
 import torch
+from torch import nn
 from .core import seeded, get_device
 from .data import SeqData
 from .learners.core import Learner, LearnerConfig
@@ -28,8 +29,13 @@ def fresh_learner(name:str, n_items:int, arch:LearnerConfig, protocol:str, teach
     if protocol == 'pretrained-emb':
         if teacher is None: raise ValueError("protocol 'pretrained-emb' needs the teacher (its embeddings)")
         with torch.no_grad():
-            for k in ('item_emb', 'pos_emb'):
-                if hasattr(m, k) and hasattr(teacher, k): getattr(m, k).weight.copy_(getattr(teacher, k).weight)
+            for k in ('item_emb', 'pos_emb'):  # a position table only if both have one; shared rows (BERT4Rec: L+1)
+                if isinstance(getattr(m, k, None), nn.Embedding) and isinstance(getattr(teacher, k, None), nn.Embedding):
+                    src, dst = getattr(teacher, k).weight, getattr(m, k).weight
+                    if src.shape[1] != dst.shape[1]:
+                        raise ValueError(f"protocol 'pretrained-emb': teacher {k} has width {src.shape[1]}, the "
+                                         f"{name} learner {dst.shape[1]}")
+                    n = min(len(src), len(dst)); dst[:n].copy_(src[:n])
     return m
 
 # %% ../nbs/07_evaluate.ipynb #b70892b9

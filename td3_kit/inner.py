@@ -123,11 +123,15 @@ def inner_loss(
     n = lengths.cpu()                                           # checks and draws on the CPU: no device sync
     _check_batch(P, n)
     rows, last = torch.arange(P.shape[0], device=P.device), (n - 1).to(P.device)
-    lens, target = last, P[rows, last]                          # (b,), (b, n)
+    lens, target, kw = last, P[rows, last], {}                  # (b,), (b, n)
     if augment:                                                 # every row twice; the learner embeds P once
         r = draw_cuts(n, generator).to(P.device)                # (b,)
-        rows, lens, target = torch.cat([rows, rows]), torch.cat([lens, r]), torch.cat([target, P[rows, r]])  # 2b
-    return functional_call(learner, params, (P, lens, target), dict(rows=rows)).loss
+        rows, target = torch.cat([rows, rows]), torch.cat([target, P[rows, r]])  # (2b,), (2b, n)
+        if getattr(learner, 'cloze', False):                    # bidirectional: mask step r of the whole row
+            full = n.to(P.device)
+            lens, kw = torch.cat([full, full]), dict(masked=torch.cat([last, r]))
+        else: lens = torch.cat([lens, r])                       # causal: the prefix before step r
+    return functional_call(learner, params, (P, lens, target), dict(rows=rows, **kw)).loss
 
 # %% ../nbs/06_inner.ipynb #19d87ae2
 def cyclic_rows(t:int, mu:int, batch_size:int, device=None)->Tensor:

@@ -12,9 +12,12 @@ import torch
 
 from .core import Learner, LearnerConfig
 from .sasrec import SASRec
+from .gru4rec import GRU4Rec
+from .narm import NARM
+from .bert4rec import BERT4Rec
 
 # %% ../../nbs/03e_learners.registry.ipynb #a6f69c4f
-LEARNERS = dict(sasrec=SASRec)
+LEARNERS = dict(sasrec=SASRec, gru4rec=GRU4Rec, narm=NARM, bert4rec=BERT4Rec)
 
 # %% ../../nbs/03e_learners.registry.ipynb #55ee7abb
 def make_learner(
