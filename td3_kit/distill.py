@@ -20,6 +20,7 @@ from .summary import Summary, make_summary, save_summary, load_summary
 from .inner import unroll, init_params, fixed_batches
 from .train import TeacherConfig, pretrain, load_teacher
 from .evaluate import EvalConfig, evaluate
+from .parallel import init_distributed, is_main, barrier, shard, all_reduce_
 
 # %% ../nbs/08_distill.ipynb #bb257e01
 @dataclasses.dataclass(frozen=True)
@@ -126,21 +127,24 @@ class Distiller:
             un = unroll(self.learner, self.params, fixed_batches(P, plens, cfg.syn_batch), cfg.inner_steps, cfg.inner_lr, window, start,
                         self.gen, cfg.inner_wd, cfg.augment)
             self.learner.eval()
-            seq, lens, tgt = (t[idx].to(self.dev, non_blocking=True)  # (B, L), (B,), (B,)
+            part, w = shard(idx)  # this rank's rows of the real batch and its share (all rows in one process)
+            seq, lens, tgt = (t[part].to(self.dev, non_blocking=True)  # (B, L), (B,), (B,)
                               for t in (d.train_seq, d.train_len, d.train_target))
             out = functional_call(self.learner, un.params, (seq, lens, tgt))
-            mse = F.mse_loss(out.features.float(), self.features[idx.to(self.dev)])
-            loss = out.loss.float() + cfg.align * mse
+            mse = F.mse_loss(out.features.float(), self.features[part.to(self.dev)])
+            loss = w * (out.loss.float() + cfg.align * mse)  # summed over ranks: the full-batch loss
         self.opt.zero_grad(set_to_none=True)
         loss.backward()
         learned = [p for p in self.summary.parameters() if p.requires_grad]
+        all_reduce_([p.grad for p in learned])  # full-batch meta-gradient on every rank
+        parts = all_reduce_([torch.stack([loss, w * out.loss.float(), w * mse]).detach()])[0].tolist()
         max_norm = cfg.clip_norm if cfg.clip == 'fixed' else (2 * self.norm_avg if self.norm_avg else float('inf'))
         norm = torch.nn.utils.clip_grad_norm_(learned, max_norm)
         if cfg.clip == 'adaptive':
             self.norm_avg = norm.item() if self.norm_avg is None else 0.9 * self.norm_avg + 0.1 * norm.item()
         self.opt.step(); self.sched.step()
         if cfg.init == 'pool': self.params = {k: v.detach().requires_grad_() for k, v in un.params.items()}
-        return dict(loss=loss.item(), ce=out.loss.item(), mse=mse.item(), grad_norm=norm.item(), window_start=un.start)
+        return dict(loss=parts[0], ce=parts[1], mse=parts[2], grad_norm=norm.item(), window_start=un.start)
 
 # %% ../nbs/08_distill.ipynb #00a2c67f
 def _teacher_pool(out, cfg:DistillConfig) -> list:
@@ -165,16 +169,18 @@ def _restore(dist:Distiller, st:dict):
 def distill(cfg:DistillConfig, out, progress=True) -> dict:
     "Distil `cfg.teacher.dataset` into a summary in `out/summary` (training the teacher first if needed)."
     check_config(cfg)
+    init_distributed()  # joins torchrun's process group, if launched by torchrun; rank 0 alone writes files
     out = Path(out); ddir = out / 'distill'
     if (ddir / 'config.json').exists() and load_json(ddir / 'config.json') != dataclasses.asdict(cfg):
         raise ValueError(f'{ddir}/config.json: holds a run with another config; use another --out or remove {ddir}')
     if (ddir / 'result.json').exists(): return load_json(ddir / 'result.json')
     data = load_dataset(cfg.teacher.dataset, max_len=cfg.teacher.arch.max_len)
-    pretrain(cfg.teacher, out, data, progress=progress)
-    dev = get_device(cfg.device)
+    if is_main(): pretrain(cfg.teacher, out, data, progress=progress)
+    barrier()
+    dev, main = get_device(cfg.device), is_main()
     teacher, _ = load_teacher(out, device=dev)
     features = load_torch(out / 'teacher' / 'features.pt')['train']
-    save_json(dataclasses.asdict(cfg), ddir / 'config.json')
+    if main: save_json(dataclasses.asdict(cfg), ddir / 'config.json')
     vcfg = val_config(cfg)
     with seeded(cfg.seed):
         dist = Distiller(cfg, data, teacher, features, _teacher_pool(out, cfg), dev)
@@ -184,11 +190,11 @@ def distill(cfg:DistillConfig, out, progress=True) -> dict:
             _restore(dist, st); history = load_json(ddir / 'history.json')
             best, best_epoch, first = st['best'], st['best_epoch'], st['epoch'] + 1
         else:
-            save_summary(dist.summary, out / 'summary_init', dataset=data.stats['name'])
+            if main: save_summary(dist.summary, out / 'summary_init', dataset=data.stats['name'])
             v = evaluate(dist.summary, data, vcfg, teacher, splits=('valid',), device=dev)['metrics']['valid']['uni100']
             history.append(dict(epoch=-1, valid_mrr10=v['mrr@10']['mean'], valid_ndcg10=v['ndcg@10']['mean']))
-            save_json(history, ddir / 'history.json')
-        bar = tqdm(total=(cfg.epochs - first) * dist.steps_per_epoch, desc='distill', disable=not progress)
+            if main: save_json(history, ddir / 'history.json')
+        bar = tqdm(total=(cfg.epochs - first) * dist.steps_per_epoch, desc='distill', disable=not (progress and main))
         for epoch in range(first, cfg.epochs):
             t0, parts = time.perf_counter(), []
             order = torch.randperm(len(data.train_seq), generator=dist.batch_gen)
@@ -203,12 +209,14 @@ def distill(cfg:DistillConfig, out, progress=True) -> dict:
                                 grad_norm=mean('grad_norm'),
                                 s_per_outer_step=t_epoch / len(parts), valid_mrr10=v['mrr@10']['mean'],
                                 valid_ndcg10=v['ndcg@10']['mean'], lr=dist.sched.get_last_lr()[0]))
-            if v['mrr@10']['mean'] > best:
-                best, best_epoch = v['mrr@10']['mean'], epoch
-                save_summary(dist.summary, out / 'summary', dataset=data.stats['name'], extra=dict(epoch=epoch))
-            save_torch(dist.summary.state_dict(), ddir / 'epochs' / f'summary_{epoch:03d}.pt')
-            save_json(history, ddir / 'history.json')
-            save_torch(_state(dist, epoch, best, best_epoch), ddir / 'state.pt')
+            improved = v['mrr@10']['mean'] > best  # every rank validates the same summary the same way
+            if improved: best, best_epoch = v['mrr@10']['mean'], epoch
+            if main:
+                if improved:
+                    save_summary(dist.summary, out / 'summary', dataset=data.stats['name'], extra=dict(epoch=epoch))
+                save_torch(dist.summary.state_dict(), ddir / 'epochs' / f'summary_{epoch:03d}.pt')
+                save_json(history, ddir / 'history.json')
+                save_torch(_state(dist, epoch, best, best_epoch), ddir / 'state.pt')
         bar.close()
     steps = [h for h in history if h['epoch'] >= 0]
     result = dict(best_epoch=best_epoch, best_valid_mrr10=best, epochs=len(steps),
@@ -216,9 +224,9 @@ def distill(cfg:DistillConfig, out, progress=True) -> dict:
                   n_learned=dist.summary.n_learned(), peak_rss_mb=peak_rss_mb(),
                   peak_cuda_mb=torch.cuda.max_memory_allocated() / 2**20 if dev.type == 'cuda' else None,
                   machine=machine_info())
-    if best_epoch < 0:  # no epoch ran: the untrained summary is the result
+    if main and best_epoch < 0:  # no epoch ran: the untrained summary is the result
         save_summary(dist.summary, out / 'summary', dataset=data.stats['name'], extra=dict(epoch=-1))
-    save_json(result, ddir / 'result.json')
+    if main: save_json(result, ddir / 'result.json')
     return result
 
 # %% ../nbs/08_distill.ipynb #986436eb
