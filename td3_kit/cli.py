@@ -55,7 +55,7 @@ def td3_pretrain(
 # %% ../nbs/09_cli.ipynb #8ffa026f
 @call_parse
 def td3_bench(
-    suite:str='teacher',  # what to time: teacher (training epochs) or distill (outer steps)
+    suite:str='teacher',  # what to time: teacher (training epochs), distill (outer steps) or inner (inner steps)
     out:str='bench/teacher.json',  # JSON file for the results
     run:str='runs/ml-100k',  # distill: run folder holding (or receiving) the teacher
     dataset:str='ml-100k',  # registry name or path to an interaction file
@@ -63,14 +63,21 @@ def td3_bench(
     over:str=None,  # distill: key=value overrides
     epochs:int=2,  # teacher: timed epochs (the fastest is reported)
     steps:int=3,  # distill: timed outer steps
+    items:str='1682',  # inner: space-separated catalogue sizes
+    learner:str='sasrec',  # inner: the learner
     device:str='auto',  # 'auto', 'cpu' or 'cuda'
 ):
     "Run a benchmark suite and write its results as JSON."
     from td3_kit.data import load_dataset
     from td3_kit.train import bench_teacher
     from td3_kit.distill import bench_distill, config_from
+    from td3_kit.inner import bench_inner
+    from td3_kit.core import get_device, machine_info
+    inner = lambda: dict(suite='inner', machine=machine_info(), rows=[
+        bench_inner(int(n), learner, device=str(get_device(device))) for n in items.split()])
     suites = dict(teacher=lambda: bench_teacher(load_dataset(dataset), epochs=epochs, device=device),
-                  distill=lambda: bench_distill(config_from(preset, over, dataset=dataset, device=device), run, steps))
+                  distill=lambda: bench_distill(config_from(preset, over, dataset=dataset, device=device), run, steps),
+                  inner=inner)
     if suite not in suites: raise ValueError(f'unknown suite {suite!r}; valid: {sorted(suites)}')
     res = suites[suite]()
     save_json(res, out)

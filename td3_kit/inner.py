@@ -4,10 +4,10 @@
 
 # %% auto #0
 __all__ = ['AdamState', 'adam_init', 'adam_step', 'sgd_step', 'draw_cuts', 'inner_loss', 'cyclic_rows', 'fixed_batches',
-           'Unrolled', 'unroll', 'train_on_summary', 'init_params']
+           'Unrolled', 'unroll', 'train_on_summary', 'init_params', 'bench_inner']
 
 # %% ../nbs/06_inner.ipynb #1790121b
-import copy
+import copy, time
 from typing import Callable, NamedTuple
 import torch, torch.nn as nn
 from torch import Tensor
@@ -256,3 +256,35 @@ def init_params(
         vals = {k: vals[k].to(p.device) for k, p in train.items()}
     else: raise ValueError(f"init_params: mode must be 'pool' or 'fresh', got {mode!r}")
     return {k: vals[k].detach().clone().requires_grad_() for k in train}
+
+# %% ../nbs/06_inner.ipynb #3516bcf1
+def bench_inner(n_items:int=1682, learner:str='sasrec', mu:int=30, zeta:int=50, b:int=15, reps:int=10,
+                window:int=10, device:str='cpu') -> dict:
+    "Median ms of an ordinary, a differentiable and an outer-backward inner step, and the memory a kept step holds."
+    from td3_kit.learners.registry import make_learner
+    from td3_kit.learners.core import LearnerConfig
+    dev = torch.device(device)
+    net = make_learner(learner, n_items, LearnerConfig(max_len=zeta), generator=torch.Generator().manual_seed(0)).to(dev)
+    S = torch.randn(mu, zeta, n_items, generator=torch.Generator().manual_seed(0)).to(dev).requires_grad_()
+    sync = torch.cuda.synchronize if dev.type == 'cuda' else (lambda: None)
+    p0, gen, ms = init_params(net, 'fresh', generator=torch.Generator().manual_seed(0)), torch.Generator(), {}
+    for name, kw in [('plain', dict(window=0, start='end')), ('create_graph', dict(window=1))]:
+        for i in range(reps + 2):  # 2 warm-up steps
+            gb = fixed_batches(S.softmax(-1), torch.full((mu,), zeta), b)
+            sync(); t0 = time.perf_counter(); r = unroll(net, p0, gb, steps=1, lr=0.005, generator=gen, **kw)
+            sync(); t1 = time.perf_counter(); ms.setdefault(name, []).append(1000 * (t1 - t0))
+            if name == 'create_graph':
+                sum(v.sum() for v in r.params.values()).backward(); sync()
+                ms.setdefault('outer_backward', []).append(1000 * (time.perf_counter() - t1))
+    P = S.softmax(-1)  # (mu, zeta, n_items), shared by every step
+    saved = {}  # storage -> bytes of every tensor autograd saves for the backward pass
+    def pack(t):
+        saved[t.untyped_storage().data_ptr()] = t.untyped_storage().nbytes(); return t
+    with torch.autograd.graph.saved_tensors_hooks(pack, lambda t: t):
+        unroll(net, p0, fixed_batches(P, torch.full((mu,), zeta), b), steps=window, lr=0.005, window=window,
+               generator=gen)  # `window` differentiable steps
+    saved.pop(P.untyped_storage().data_ptr(), None)
+    kept = sum(saved.values()) / 2**20 / window
+    med = {f'{k}_ms': float(torch.tensor(v[2:]).median()) for k, v in ms.items()}
+    return dict(suite='inner', learner=learner, n_items=n_items, mu=mu, zeta=zeta, b=b, reps=reps, **med,
+                kept_mb_per_step=kept, p_mb=mu * zeta * n_items * 4 / 2**20, device=str(dev))
