@@ -114,7 +114,7 @@ class Learner(nn.Module):
         raise NotImplementedError(f"{type(self).__name__} must implement encode(x, lengths, return_attn)")
 
     def represent(self, x:Tensor, lengths:Tensor, return_attn:bool=False)->tuple:
-        "Features (B, d) and attention weights: `encode`, then `features`; learners may override with a faster path."
+        "Features (B, d) and attention weights: by default `features(encode(x))`; learners may override it."
         H, attn = self.encode(x, lengths, return_attn)  # (B, L, d)
         return self.features(H, lengths), attn  # (B, d)
 
