@@ -258,33 +258,60 @@ def init_params(
     return {k: vals[k].detach().clone().requires_grad_() for k in train}
 
 # %% ../nbs/06_inner.ipynb #3516bcf1
+def _reference_window(net, params, S, lengths, b, steps, lr, generator, weight_decay=5e-5):
+    "The straightforward differentiable window, for the benchmark: P decoded at every step, [P, P] embedded twice."
+    state, ar = adam_init(params), torch.arange(b, device=S.device)
+    for t in range(steps):
+        rows = cyclic_rows(t, S.shape[0], b, S.device)
+        P, n = S[rows].softmax(-1), lengths[rows.cpu()]  # (b, ζ, n_items) decoded again, (b,)
+        last, r = (n - 1).to(S.device), draw_cuts(n, generator).to(S.device)
+        seq, lens, target = torch.cat([P, P]), torch.cat([last, r]), torch.cat([P[ar, last], P[ar, r]])
+        loss = functional_call(net, params, (seq, lens, target)).loss
+        grads = torch.autograd.grad(loss, list(params.values()), create_graph=True, allow_unused=True)
+        params, state = adam_step(params, dict(zip(params, grads)), state, lr, weight_decay=weight_decay)
+    return params
+
+def _saved_mb(fn, exclude=()) -> float:
+    "MB of the distinct storages autograd saves for backward while `fn()` runs (storages in `exclude` not counted)."
+    saved = {}
+    def pack(t):
+        saved[t.untyped_storage().data_ptr()] = t.untyped_storage().nbytes(); return t
+    with torch.autograd.graph.saved_tensors_hooks(pack, lambda t: t): fn()
+    for t in exclude: saved.pop(t.untyped_storage().data_ptr(), None)
+    return sum(saved.values()) / 2**20
+
 def bench_inner(n_items:int=1682, learner:str='sasrec', mu:int=30, zeta:int=50, b:int=15, reps:int=10,
-                window:int=10, device:str='cpu') -> dict:
+                window:int=4, device:str='cpu') -> dict:
     "Median ms of an ordinary, a differentiable and an outer-backward inner step, and the memory a kept step holds."
     from td3_kit.learners.registry import make_learner
     from td3_kit.learners.core import LearnerConfig
     dev = torch.device(device)
-    net = make_learner(learner, n_items, LearnerConfig(max_len=zeta), generator=torch.Generator().manual_seed(0)).to(dev)
+    net = make_learner(learner, n_items, LearnerConfig(max_len=zeta), generator=torch.Generator().manual_seed(0))
+    net = net.to(dev)
     S = torch.randn(mu, zeta, n_items, generator=torch.Generator().manual_seed(0)).to(dev).requires_grad_()
+    lens = torch.full((mu,), zeta)
     sync = torch.cuda.synchronize if dev.type == 'cuda' else (lambda: None)
     p0, gen, ms = init_params(net, 'fresh', generator=torch.Generator().manual_seed(0)), torch.Generator(), {}
-    for name, kw in [('plain', dict(window=0, start='end')), ('create_graph', dict(window=1))]:
+    kit = lambda steps, **kw: unroll(net, p0, fixed_batches(S.softmax(-1), lens, b), steps=steps, lr=0.005,
+                                     generator=gen, **kw).params  # the kit: P decoded once, rows embedded once
+    ref = lambda steps: _reference_window(net, p0, S, lens, b, steps, 0.005, gen)
+    cases = [('plain', lambda: kit(1, window=0, start='end')), ('create_graph', lambda: kit(1, window=1)),
+             ('ref_create_graph', lambda: ref(1))]
+    for name, step in cases:
         for i in range(reps + 2):  # 2 warm-up steps
-            gb = fixed_batches(S.softmax(-1), torch.full((mu,), zeta), b)
-            sync(); t0 = time.perf_counter(); r = unroll(net, p0, gb, steps=1, lr=0.005, generator=gen, **kw)
+            sync(); t0 = time.perf_counter(); out = step()
             sync(); t1 = time.perf_counter(); ms.setdefault(name, []).append(1000 * (t1 - t0))
-            if name == 'create_graph':
-                sum(v.sum() for v in r.params.values()).backward(); sync()
-                ms.setdefault('outer_backward', []).append(1000 * (time.perf_counter() - t1))
-    P = S.softmax(-1)  # (mu, zeta, n_items), shared by every step
-    saved = {}  # storage -> bytes of every tensor autograd saves for the backward pass
-    def pack(t):
-        saved[t.untyped_storage().data_ptr()] = t.untyped_storage().nbytes(); return t
-    with torch.autograd.graph.saved_tensors_hooks(pack, lambda t: t):
-        unroll(net, p0, fixed_batches(P, torch.full((mu,), zeta), b), steps=window, lr=0.005, window=window,
-               generator=gen)  # `window` differentiable steps
-    saved.pop(P.untyped_storage().data_ptr(), None)
-    kept = sum(saved.values()) / 2**20 / window
+            if name != 'plain':
+                sum(v.sum() for v in out.values()).backward(); sync()
+                back = name.replace('create_graph', 'outer_backward')
+                ms.setdefault(back, []).append(1000 * (time.perf_counter() - t1))
+    P = S.softmax(-1)  # (mu, zeta, n_items), shared by every step of the kit's window
+    kept = _saved_mb(lambda: unroll(net, p0, fixed_batches(P, lens, b), steps=window, lr=0.005, window=window,
+                                    generator=gen), exclude=(P,)) / window
+    ref_kept = _saved_mb(lambda: ref(window), exclude=(S,)) / window
     med = {f'{k}_ms': float(torch.tensor(v[2:]).median()) for k, v in ms.items()}
+    step_ms = lambda pre: med[f'{pre}create_graph_ms'] + med[f'{pre}outer_backward_ms']
+    speedup = step_ms('ref_') / step_ms('')
     return dict(suite='inner', learner=learner, n_items=n_items, mu=mu, zeta=zeta, b=b, reps=reps, **med,
-                kept_mb_per_step=kept, p_mb=mu * zeta * n_items * 4 / 2**20, device=str(dev))
+                kept_mb_per_step=kept, ref_kept_mb_per_step=ref_kept, window_speedup=speedup,
+                p_mb=mu * zeta * n_items * 4 / 2**20, device=str(dev))
