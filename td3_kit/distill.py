@@ -124,8 +124,8 @@ class Distiller:
         with amp:
             self.learner.train()
             P, plens = self.summary.all()  # (mu, zeta, n_items) once per outer step; inner steps index its rows
-            un = unroll(self.learner, self.params, fixed_batches(P, plens, cfg.syn_batch), cfg.inner_steps, cfg.inner_lr, window, start,
-                        self.gen, cfg.inner_wd, cfg.augment)
+            un = unroll(self.learner, self.params, fixed_batches(P, plens, cfg.syn_batch), cfg.inner_steps,
+                        cfg.inner_lr, window, start, self.gen, cfg.inner_wd, cfg.augment)
             self.learner.eval()
             part, w = shard(idx)  # this rank's rows of the real batch and its share (all rows in one process)
             seq, lens, tgt = (t[part].to(self.dev, non_blocking=True)  # (B, L), (B,), (B,)

@@ -13,8 +13,8 @@ from .core import save_json, load_json, atomic_write, machine_info
 from .data import load_dataset
 from .summary import make_summary, load_summary
 from .train import pretrain, load_teacher
-from .evaluate import EvalConfig, evaluate, PROTOCOLS
-from .distill import DistillConfig, config_from, distill
+from .evaluate import evaluate, PROTOCOLS
+from .distill import DistillConfig, config_from, distill, val_config
 
 # %% ../nbs/08a_results.ipynb #7fb0d329
 COLUMNS = (('uni100', 'hit@10', 'HR@10'), ('uni100', 'ndcg@10', 'NDCG@10'), ('uni100', 'mrr@10', 'MRR@10'),
@@ -60,9 +60,8 @@ def results_table(root, preset:str='ml-100k', seeds=(0, 1), n:int=3, over:str|No
         if f.exists() and (r := load_json(f)).get('seeds') == list(seeds_): return r  # cached with the same seeds
         results = []
         for s in seeds_:
-            cfg = EvalConfig(learner=tcfg.learner, arch=tcfg.arch, protocol=protocol, n=n, steps=steps,
-                             lr=base.inner_lr, weight_decay=base.inner_wd, syn_batch=base.syn_batch,
-                             augment=base.augment, seed=s)
+            cfg = dataclasses.replace(val_config(base), learner=tcfg.learner, arch=tcfg.arch, protocol=protocol, n=n,
+                                      steps=steps, seed=s)  # learners trained as the distiller's validation trains them
             results.append(evaluate(make_source(s), data, cfg, teacher, splits=('test',)))
         r = dict(name=name, protocol=protocol, seeds=list(seeds_), **_pool(results))
         save_json(r, f)

@@ -13,7 +13,7 @@ from .data import load_dataset
 from .summary import load_summary
 from .train import pretrain, load_teacher
 from .evaluate import EvalConfig, evaluate
-from .distill import DistillConfig, config_from, distill
+from .distill import DistillConfig, config_from, distill, val_config
 from .learners.registry import LEARNERS
 from .results import _pool, _run_dir
 
@@ -31,9 +31,8 @@ STUDIES = {
 def _slug(s) -> str: return re.sub(r'[^a-z0-9]+', '-', str(s).lower()).strip('-') or 'default'
 
 def _eval_cfg(cfg:DistillConfig, learner:str, arch, protocol:str, n:int, seed:int) -> EvalConfig:
-    "Learners trained on a summary the way the distiller's inner loop trains them."
-    return EvalConfig(learner=learner, arch=arch, protocol=protocol, n=n, steps=cfg.inner_steps, lr=cfg.inner_lr,
-                      weight_decay=cfg.inner_wd, syn_batch=cfg.syn_batch, augment=cfg.augment, seed=seed)
+    "Learners trained on a summary the way the distiller's validation (and inner loop) trains them."
+    return dataclasses.replace(val_config(cfg), learner=learner, arch=arch, protocol=protocol, n=n, seed=seed)
 
 def _join(*overs) -> str: return ' '.join(o for o in overs if o)
 
