@@ -55,16 +55,19 @@ def td3_pretrain(
 # %% ../nbs/09_cli.ipynb #8ffa026f
 @call_parse
 def td3_bench(
-    suite:str='teacher',  # what to time: teacher (training epochs), distill (outer steps) or inner (inner steps)
+    suite:str='teacher',  # what to time: teacher (epochs), distill (outer steps), inner (inner steps), eval (learners)
     out:str='bench/teacher.json',  # JSON file for the results
-    run:str='runs/ml-100k',  # distill: run folder holding (or receiving) the teacher
+    run:str='runs/ml-100k',  # distill, eval: run folder holding (or receiving) the teacher
     dataset:str='ml-100k',  # registry name or path to an interaction file
     preset:str='ml-100k',  # distill: preset name or .toml path
     over:str=None,  # distill: key=value overrides
     epochs:int=2,  # teacher: timed epochs (the fastest is reported)
     steps:int=3,  # distill: timed outer steps
     items:str='1682',  # inner: space-separated catalogue sizes
-    learner:str='sasrec',  # inner: the learner
+    learner:str='sasrec',  # inner, eval: the learner
+    summary:str=None,  # eval: summary folder (default: RUN/summary)
+    n:int=3,  # eval: learners trained on the summary
+    protocol:str='pretrained-emb',  # eval: initialisation protocol
     device:str='auto',  # 'auto', 'cpu' or 'cuda'
 ):
     "Run a benchmark suite and write its results as JSON."
@@ -72,12 +75,14 @@ def td3_bench(
     from td3_kit.train import bench_teacher
     from td3_kit.distill import bench_distill, config_from
     from td3_kit.inner import bench_inner
+    from td3_kit.evaluate import bench_evaluate
     from td3_kit.core import get_device, machine_info
     inner = lambda: dict(suite='inner', machine=machine_info(), rows=[
         bench_inner(int(n), learner, device=str(get_device(device))) for n in items.split()])
     suites = dict(teacher=lambda: bench_teacher(load_dataset(dataset), epochs=epochs, device=device),
                   distill=lambda: bench_distill(config_from(preset, over, dataset=dataset, device=device), run, steps),
-                  inner=inner)
+                  inner=inner, eval=lambda: bench_evaluate(summary or str(Path(run) / 'summary'), run, n, protocol,
+                                                         learner, device=device))
     if suite not in suites: raise ValueError(f'unknown suite {suite!r}; valid: {sorted(suites)}')
     res = suites[suite]()
     save_json(res, out)
@@ -116,6 +121,7 @@ def td3_evaluate(
     zeta:int=50,  # random/longest: steps
     seed:int=0,  # evaluation seed (learner i uses seed*1000+i; random users use it too)
     device:str='auto',  # 'auto', 'cpu' or 'cuda'
+    together:bool=False,  # summaries: train the n learners together (stacked weights, vmap) instead of in turn
     out:str=None,  # also write the result to this JSON file
 ):
     "Train n fresh learners on a summary (or the full data) and print mean ± std of every metric as JSON."
@@ -123,7 +129,7 @@ def td3_evaluate(
     if summary is None:
         raise ValueError('td3 evaluate: --summary is required (a summary folder, full, random or longest)')
     res = evaluate_source(summary, run, learner=learner, protocol=protocol, n=n, steps=steps, mu=mu, zeta=zeta,
-                          seed=seed, device=device)
+                          seed=seed, device=device, together=together)
     if out: save_json(res, out)
     print(json.dumps(res['metrics'], indent=2))
     return res

@@ -10,7 +10,7 @@ import torch
 import torch.nn.functional as F
 from torch import Tensor, nn
 
-from .core import _INT_DTYPES, Learner, LearnerConfig, LearnerOut, reset_layers
+from .core import _INT_DTYPES, checkable, Learner, LearnerConfig, LearnerOut, reset_layers
 from .sasrec import TransformerLayer
 
 # %% ../../nbs/03d_learners.bert4rec.ipynb #7ae066aa
@@ -102,7 +102,7 @@ class BERT4Rec(Learner):
             raise ValueError(f"masked: expected integer ({len(lengths)},), got {masked.dtype} "
                              f"of shape {tuple(masked.shape)}")
         bad = (masked < 0) | (masked >= lengths.to(masked.device))
-        if bad.any():
+        if checkable(bad) and bad.any():
             raise ValueError(f"masked: rows {bad.nonzero().flatten()[:5].tolist()} (first 5 shown) mask a step "
                              "outside [0, length) of their row")
         return masked.long()
