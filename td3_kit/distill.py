@@ -17,7 +17,7 @@ from .core import (get_device, seeded, save_json, load_json, save_torch, load_to
 from .data import SeqData, load_dataset
 from .learners.registry import make_learner
 from .summary import Summary, make_summary, save_summary, load_summary
-from .inner import unroll, init_params, fixed_batches
+from .inner import unroll, init_params, fixed_batches, _reference_steps
 from .train import TeacherConfig, pretrain, load_teacher
 from .evaluate import EvalConfig, evaluate
 from .parallel import init_distributed, is_main, barrier, shard, all_reduce_
@@ -230,27 +230,54 @@ def distill(cfg:DistillConfig, out, progress=True) -> dict:
     return result
 
 # %% ../nbs/08_distill.ipynb #986436eb
-def bench_distill(cfg:DistillConfig, out, steps:int=3, profile:bool=True) -> dict:
+def _reference_outer_step(dist:Distiller, teacher, idx:torch.Tensor, start:int, generator:torch.Generator) -> float:
+    "Straightforward outer step for the benchmark; leaves the meta-gradient in the summary's `.grad`, returns the loss."
+    cfg, d, net = dist.cfg, dist.data, dist.learner
+    window = cfg.inner_steps if cfg.unroll == 'full' else cfg.window
+    steps = lambda p, n, **kw: _reference_steps(net, p, dist.summary.batch, cfg.mu, cfg.syn_batch, n, cfg.inner_lr,
+                                                generator, cfg.inner_wd, **kw)
+    net.train()
+    p, state = steps({k: v.detach().clone() for k, v in dist.params.items()}, start, graph=False)
+    p, _ = steps(p, window, first=start, state=state)
+    net.eval()
+    seq, lens, tgt = (t[idx].to(dist.dev) for t in (d.train_seq, d.train_len, d.train_target))
+    with torch.no_grad(): feats = teacher(seq, lens).features  # recomputed at every outer step
+    out = functional_call(net, p, (seq, lens, tgt))
+    loss = out.loss + cfg.align * F.mse_loss(out.features, feats)
+    dist.opt.zero_grad(set_to_none=True); loss.backward()
+    return loss.item()
+
+def bench_distill(cfg:DistillConfig, out, steps:int=3, profile:bool=True, reference:bool=True) -> dict:
     "Seconds per outer step, peak memory and the top operators of one profiled outer step (teacher from `out`)."
     data = load_dataset(cfg.teacher.dataset, max_len=cfg.teacher.arch.max_len)
     pretrain(cfg.teacher, out, data, progress=False)
     dev = get_device(cfg.device)
     teacher, _ = load_teacher(out, device=dev)
     features = load_torch(Path(out) / 'teacher' / 'features.pt')['train']
+    cuda = dev.type == 'cuda'
+    peak = lambda: dict(peak_rss_mb=peak_rss_mb(), peak_cuda_mb=torch.cuda.max_memory_allocated() / 2**20 if cuda else None)
     with seeded(cfg.seed):
         dist = Distiller(cfg, data, teacher, features, _teacher_pool(out, cfg), dev)
         order = torch.randperm(len(data.train_seq), generator=dist.batch_gen)
         batch = lambda s: order[(s % dist.steps_per_epoch) * cfg.real_batch:][:cfg.real_batch]
-        sync = torch.cuda.synchronize if dev.type == 'cuda' else (lambda: None)
+        sync = torch.cuda.synchronize if cuda else (lambda: None)
         dist.outer_step(batch(0)); sync()  # warm-up
         times, starts = [], []
         for s in range(1, steps + 1):
             t0 = time.perf_counter(); starts.append(dist.outer_step(batch(s))['window_start']); sync()
             times.append(time.perf_counter() - t0)
         top = top_ops(lambda: dist.outer_step(batch(steps + 1)), dev) if profile else []
+        kit_peak, ref_times = peak(), []
+        if reference and not getattr(dist.learner, 'cloze', False) and cfg.augment:
+            if cuda: torch.cuda.reset_peak_memory_stats()
+            for s, c in zip(range(1, steps + 1), starts):
+                t0 = time.perf_counter(); _reference_outer_step(dist, teacher, batch(s), c, torch.Generator()); sync()
+                ref_times.append(time.perf_counter() - t0)
+    kit_s = sum(times) / len(times)
+    ref = dict(ref_s_per_outer_step=sum(ref_times) / len(ref_times), ref_s_all=ref_times,
+               outer_speedup=sum(ref_times) / len(ref_times) / kit_s, **{f'ref_{k}': v for k, v in peak().items()}
+               ) if ref_times else {}
     return dict(suite='distill', summary=cfg.summary, mu=cfg.mu, zeta=cfg.zeta, real_batch=cfg.real_batch,
-                inner_steps=cfg.inner_steps, window=cfg.window, unroll=cfg.unroll,
-                s_per_outer_step=sum(times) / len(times),
-                s_all=times, window_starts=starts, peak_rss_mb=peak_rss_mb(),
-                peak_cuda_mb=torch.cuda.max_memory_allocated() / 2**20 if dev.type == 'cuda' else None,
+                inner_steps=cfg.inner_steps, window=cfg.window, unroll=cfg.unroll, n_items=data.n_items,
+                s_per_outer_step=kit_s, s_all=times, window_starts=starts, **kit_peak, **ref,
                 top_ops=top, device=str(dev), machine=machine_info())

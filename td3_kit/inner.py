@@ -269,18 +269,26 @@ def init_params(
     return {k: vals[k].detach().clone().requires_grad_() for k in train}
 
 # %% ../nbs/06_inner.ipynb #3516bcf1
-def _reference_window(net, params, S, lengths, b, steps, lr, generator, weight_decay=5e-5):
-    "The straightforward differentiable window, for the benchmark: P decoded at every step, [P, P] embedded twice."
-    state, ar = adam_init(params), torch.arange(b, device=S.device)
-    for t in range(steps):
-        rows = cyclic_rows(t, S.shape[0], b, S.device)
-        P, n = S[rows].softmax(-1), lengths[rows.cpu()]  # (b, ζ, n_items) decoded again, (b,)
-        last, r = (n - 1).to(S.device), draw_cuts(n, generator).to(S.device)
+def _reference_steps(net, params, decode, mu, b, steps, lr, generator, weight_decay=5e-5, first=0, graph=True,
+                     state=None):
+    "Straightforward inner steps, for the benchmarks: the summary decoded at every step, [P, P] embedded twice."
+    state = state or adam_init(params)
+    for t in range(first, first + steps):
+        rows = cyclic_rows(t, mu, b)
+        with torch.set_grad_enabled(graph): P, n = decode(rows)  # (b, ζ, n_items) decoded again, (b,)
+        params = {k: v if v.requires_grad else v.detach().requires_grad_() for k, v in params.items()}
+        ar, last, r = torch.arange(b, device=P.device), (n - 1).to(P.device), draw_cuts(n, generator).to(P.device)
         seq, lens, target = torch.cat([P, P]), torch.cat([last, r]), torch.cat([P[ar, last], P[ar, r]])
         loss = functional_call(net, params, (seq, lens, target)).loss
-        grads = torch.autograd.grad(loss, list(params.values()), create_graph=True, allow_unused=True)
-        params, state = adam_step(params, dict(zip(params, grads)), state, lr, weight_decay=weight_decay)
-    return params
+        grads = torch.autograd.grad(loss, list(params.values()), create_graph=graph, allow_unused=True)
+        with torch.set_grad_enabled(graph):
+            params, state = adam_step(params, dict(zip(params, grads)), state, lr, weight_decay=weight_decay)
+    return params, state
+
+def _reference_window(net, params, S, lengths, b, steps, lr, generator, weight_decay=5e-5):
+    "`steps` straightforward differentiable steps on the summary with logits S (μ, ζ, n_items)."
+    decode = lambda rows: (S[rows.to(S.device)].softmax(-1), lengths[rows])
+    return _reference_steps(net, params, decode, S.shape[0], b, steps, lr, generator, weight_decay)[0]
 
 def _saved_mb(fn, exclude=()) -> float:
     "MB of the distinct storages autograd saves for backward while `fn()` runs (storages in `exclude` not counted)."
