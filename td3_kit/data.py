@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['COLUMNS', 'DATASETS', 'read_atomic', 'read_movielens', 'read_table', 'read_interactions', 'DatasetSpec',
            'locate_recbole_ml100k', 'fetch', 'filter_interactions', 'SeqData', 'build_seqdata', 'load_dataset',
-           'dataset_stats']
+           'dataset_stats', 'generate_interactions', 'write_atomic']
 
 # %% ../nbs/01_data.ipynb #60412506
 import csv, hashlib, http.client, importlib.util, io, os, shutil, tempfile, urllib.parse, urllib.request, zipfile
@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 import torch
 from tqdm.auto import tqdm
+from .core import atomic_write
 
 # %% ../nbs/01_data.ipynb #9a6b1a08
 COLUMNS = ['user', 'item', 'time']
@@ -333,3 +334,51 @@ def load_dataset(name_or_path, # a key of `DATASETS` or a path to an interaction
 def dataset_stats(name_or_path, **kw) -> dict:
     "The `stats` of `load_dataset(name_or_path, **kw)`."
     return load_dataset(name_or_path, **kw).stats
+
+# %% ../nbs/01_data.ipynb #d4d9824a
+def generate_interactions(n_users:int=6040, # users
+                          n_items:int=100_000, # catalogue size (items never drawn do not appear in the log)
+                          n_interactions:int=1_000_000, # interactions in all (approximately: activity is drawn per user)
+                          topics:int=500, # item topics
+                          stay:float=0.8, # probability that the next interaction stays in the current topic
+                          alpha:float=0.7, # Zipf exponent of item popularity
+                          seed:int=0, # seed of every draw
+                         ) -> pd.DataFrame: # interactions: user, item, time
+    "A synthetic interaction log with power-law item popularity and users that move between item topics."
+    for k, v in dict(n_users=n_users, n_items=n_items, n_interactions=n_interactions, topics=topics).items():
+        if not isinstance(v, int) or v < 1: raise ValueError(f"generate_interactions: {k} must be a positive int, got {v!r}")
+    if n_interactions < 5 * n_users: raise ValueError(f"generate_interactions: n_interactions must be >= 5 * n_users")
+    if not 0 <= stay <= 1: raise ValueError(f"generate_interactions: stay must lie in [0, 1], got {stay!r}")
+    rng = np.random.default_rng(seed)
+    act = rng.lognormal(0, 1, n_users)
+    lens = np.maximum(5, np.round(act / act.sum() * n_interactions)).astype(np.int64)  # (n_users,)
+    N = int(lens.sum())
+    pop = rng.permutation(n_items)  # pop[r] = the item of popularity rank r
+    weight = np.empty(n_items); weight[pop] = np.arange(1, n_items + 1, dtype=np.float64) ** -alpha
+    topic = rng.integers(topics, size=n_items)  # (n_items,) topic of every item
+    order = np.lexsort((np.arange(n_items), topic))  # items grouped by topic
+    cum = np.cumsum(weight[order])
+    start = np.searchsorted(topic[order], np.arange(topics))  # first position of each topic in `order`
+    end = np.append(start[1:], n_items)
+    lo = np.where(start > 0, cum[np.maximum(start - 1, 0)], 0.0)
+    hi = cum[end - 1]
+    first = np.zeros(N, dtype=bool); first[np.cumsum(lens) - lens] = True  # a user's first interaction
+    jump = first | (rng.random(N) > stay)
+    run_topic = rng.integers(topics, size=int(jump.sum()))
+    t = run_topic[np.cumsum(jump) - 1]  # (N,) topic of every interaction
+    empty = start == end  # a topic without items: draw from the whole catalogue instead
+    u = lo[t] + rng.random(N) * (hi[t] - lo[t])
+    u = np.where(empty[t], rng.random(N) * cum[-1], u)
+    item = order[np.minimum(np.searchsorted(cum, u, side='right'), n_items - 1)]
+    user = np.repeat(np.arange(n_users), lens)
+    time_ = np.arange(N, dtype=np.float64) - np.repeat(np.cumsum(lens) - lens, lens)  # 0, 1, … per user
+    df = pd.DataFrame({'user': user.astype(str), 'item': (item + 1).astype(str), 'time': time_})
+    df.attrs['topic'] = topic  # (n_items,) topic of item id i+1 at index i, for inspection
+    return df
+
+def write_atomic(df:pd.DataFrame, path) -> Path:
+    "Write interactions (user, item, time) as a RecBole atomic `.inter` file, atomically; returns the path."
+    lines = df['user'].astype(str) + '\t' + df['item'].astype(str) + '\t' + df['time'].astype(str)
+    path = Path(path)
+    atomic_write(path, 'user_id:token\titem_id:token\ttimestamp:float\n' + '\n'.join(lines) + '\n')
+    return path

@@ -300,7 +300,7 @@ def _saved_mb(fn, exclude=()) -> float:
     return sum(saved.values()) / 2**20
 
 def bench_inner(n_items:int=1682, learner:str='sasrec', mu:int=30, zeta:int=50, b:int=15, reps:int=10,
-                window:int=4, device:str='cpu') -> dict:
+                window:int=4, device:str='cpu', compile:bool=False) -> dict:
     "Median ms of an ordinary, a differentiable and an outer-backward inner step, and the memory a kept step holds."
     from td3_kit.learners.registry import make_learner
     from td3_kit.learners.core import LearnerConfig
@@ -311,16 +311,24 @@ def bench_inner(n_items:int=1682, learner:str='sasrec', mu:int=30, zeta:int=50, 
     lens = torch.full((mu,), zeta)
     sync = torch.cuda.synchronize if dev.type == 'cuda' else (lambda: None)
     p0, gen, ms = init_params(net, 'fresh', generator=torch.Generator().manual_seed(0)), torch.Generator(), {}
-    kit = lambda steps, **kw: unroll(net, p0, fixed_batches(S.softmax(-1), lens, b), steps=steps, lr=0.005,
-                                     generator=gen, **kw).params  # the kit: P decoded once, rows embedded once
+    kit = lambda steps, model=net, **kw: unroll(model, p0, fixed_batches(S.softmax(-1), lens, b), steps=steps,
+                                                lr=0.005, generator=gen, **kw).params  # P decoded once, rows embedded once
     ref = lambda steps: _reference_window(net, p0, S, lens, b, steps, 0.005, gen)
     cases = [('plain', lambda: kit(1, window=0, start='end')), ('create_graph', lambda: kit(1, window=1)),
              ('ref_create_graph', lambda: ref(1))]
+    compiled = {}
+    if compile:  # torch.compile trial: the ordinary step compiles; double backward (the window) is refused
+        cnet = torch.compile(net)
+        t0 = time.perf_counter(); kit(1, cnet, window=0, start='end')
+        compiled['compile_first_step_s'] = time.perf_counter() - t0
+        cases.append(('compiled_plain', lambda: kit(1, cnet, window=0, start='end')))
+        try: kit(1, cnet, window=1); compiled['compiled_create_graph'] = 'ran'
+        except Exception as e: compiled['compiled_create_graph'] = f'{type(e).__name__}: {str(e).splitlines()[0][:200]}'
     for name, step in cases:
         for i in range(reps + 2):  # 2 warm-up steps
             sync(); t0 = time.perf_counter(); out = step()
             sync(); t1 = time.perf_counter(); ms.setdefault(name, []).append(1000 * (t1 - t0))
-            if name != 'plain':
+            if 'create_graph' in name:
                 sum(v.sum() for v in out.values()).backward(); sync()
                 back = name.replace('create_graph', 'outer_backward')
                 ms.setdefault(back, []).append(1000 * (time.perf_counter() - t1))
@@ -332,5 +340,5 @@ def bench_inner(n_items:int=1682, learner:str='sasrec', mu:int=30, zeta:int=50, 
     step_ms = lambda pre: med[f'{pre}create_graph_ms'] + med[f'{pre}outer_backward_ms']
     speedup = step_ms('ref_') / step_ms('')
     return dict(suite='inner', learner=learner, n_items=n_items, mu=mu, zeta=zeta, b=b, reps=reps, **med,
-                kept_mb_per_step=kept, ref_kept_mb_per_step=ref_kept, window_speedup=speedup,
+                kept_mb_per_step=kept, ref_kept_mb_per_step=ref_kept, window_speedup=speedup, **compiled,
                 p_mb=mu * zeta * n_items * 4 / 2**20, device=str(dev))
