@@ -93,6 +93,8 @@ def config_from(preset:str='ml-100k', overrides:str|None=None, **fields) -> Dist
     return check_config(make_config(DistillConfig, values, source=str(path)))
 
 # %% ../nbs/08_distill.ipynb #dbbc48d6
+_OUTER_ELEMS = 2**25  # most logits (rows × items) of one chunk of the outer loss: 128 MB in float32
+
 class Distiller:
     "The state of one distillation run: summary, outer optimiser, generators, inner learner."
     def __init__(self, cfg:DistillConfig, data:SeqData, teacher, features:torch.Tensor, pool:list, device='auto'):
@@ -128,16 +130,26 @@ class Distiller:
                         cfg.inner_lr, window, start, self.gen, cfg.inner_wd, cfg.augment)
             self.learner.eval()
             part, w = shard(idx)  # this rank's rows of the real batch and its share (all rows in one process)
-            seq, lens, tgt = (t[part].to(self.dev, non_blocking=True)  # (B, L), (B,), (B,)
-                              for t in (d.train_seq, d.train_len, d.train_target))
-            out = functional_call(self.learner, un.params, (seq, lens, tgt))
-            mse = F.mse_loss(out.features.float(), self.features[part.to(self.dev)])
-            loss = w * (out.loss.float() + cfg.align * mse)  # summed over ranks: the full-batch loss
+            final = {k: v.detach().requires_grad_() for k, v in un.params.items()}  # θ_T, cut from the window
+            grads, ce, mse = dict.fromkeys(final), torch.zeros((), device=self.dev), torch.zeros((), device=self.dev)
+            for rows in part.split(max(1, _OUTER_ELEMS // d.n_items)):  # chunks of the real batch
+                seq, lens, tgt = (t[rows].to(self.dev, non_blocking=True)  # (b, L), (b,), (b,)
+                                  for t in (d.train_seq, d.train_len, d.train_target))
+                out = functional_call(self.learner, final, (seq, lens, tgt))
+                share = len(rows) / len(part)
+                ce_c = out.loss.float() * share  # this chunk's part of the batch-mean CE
+                mse_c = F.mse_loss(out.features.float(), self.features[rows.to(self.dev)]) * share
+                g = torch.autograd.grad(w * (ce_c + cfg.align * mse_c), list(final.values()), allow_unused=True)
+                for k, gk in zip(final, g):
+                    if gk is not None: grads[k] = gk if grads[k] is None else grads[k] + gk
+                ce, mse = ce + ce_c.detach(), mse + mse_c.detach()
         self.opt.zero_grad(set_to_none=True)
-        loss.backward()
+        keep = [k for k in final if grads[k] is not None and un.params[k].requires_grad]
+        torch.autograd.backward([un.params[k] for k in keep], [grads[k] for k in keep])  # through the window
         learned = [p for p in self.summary.parameters() if p.requires_grad]
         all_reduce_([p.grad for p in learned])  # full-batch meta-gradient on every rank
-        parts = all_reduce_([torch.stack([loss, w * out.loss.float(), w * mse]).detach()])[0].tolist()
+        loss = w * (ce + cfg.align * mse)  # summed over ranks: the full-batch loss
+        parts = all_reduce_([torch.stack([loss, w * ce, w * mse])])[0].tolist()
         max_norm = cfg.clip_norm if cfg.clip == 'fixed' else (2 * self.norm_avg if self.norm_avg else float('inf'))
         norm = torch.nn.utils.clip_grad_norm_(learned, max_norm)
         if cfg.clip == 'adaptive':
