@@ -55,6 +55,7 @@ class DistillConfig:
     seed: int = 0
     device: str = 'auto'
     amp: bool = False            # bf16 autocast (CUDA only)
+    remat: bool = False          # recompute window steps in the backward: memory ∝ M × weights, not M × activations
 
 # %% ../nbs/08_distill.ipynb #e7fcdf06
 _CHOICES = dict(summary=('tucker', 'farzi', 'dense'), unroll=('random', 'end', 'full'), clip=('fixed', 'adaptive'),
@@ -127,7 +128,7 @@ class Distiller:
             self.learner.train()
             P, plens = self.summary.all()  # (mu, zeta, n_items) once per outer step; inner steps index its rows
             un = unroll(self.learner, self.params, fixed_batches(P, plens, cfg.syn_batch), cfg.inner_steps,
-                        cfg.inner_lr, window, start, self.gen, cfg.inner_wd, cfg.augment)
+                        cfg.inner_lr, window, start, self.gen, cfg.inner_wd, cfg.augment, remat=cfg.remat)
             self.learner.eval()
             part, w = shard(idx)  # this rank's rows of the real batch and its share (all rows in one process)
             final = {k: v.detach().requires_grad_() for k, v in un.params.items()}  # θ_T, cut from the window
@@ -178,12 +179,24 @@ def _restore(dist:Distiller, st:dict):
     dist.norm_avg = None if st['norm_avg'] < 0 else st['norm_avg']
 
 # %% ../nbs/08_distill.ipynb #716c62b6
+_HOW = ('remat',)  # how a run computes, not what it computes: free to change when a run resumes
+
+def _fill(d:dict, default:dict) -> dict:
+    "`d` with the keys it lacks taken from `default` (nested dicts too)."
+    return {k: _fill(d.get(k, {}), v) if isinstance(v, dict) else d.get(k, v) for k, v in default.items()}
+
+def _same_run(stored:dict, cfg:DistillConfig) -> bool:
+    "Whether a run folder's config.json describes `cfg` (fields added since it was written count as their defaults)."
+    now = dataclasses.asdict(cfg)
+    old = _fill(stored, dataclasses.asdict(DistillConfig()))
+    return {k: v for k, v in old.items() if k not in _HOW} == {k: v for k, v in now.items() if k not in _HOW}
+
 def distill(cfg:DistillConfig, out, progress=True) -> dict:
     "Distil `cfg.teacher.dataset` into a summary in `out/summary` (training the teacher first if needed)."
     check_config(cfg)
     init_distributed()  # joins torchrun's process group, if launched by torchrun; rank 0 alone writes files
     out = Path(out); ddir = out / 'distill'
-    if (ddir / 'config.json').exists() and load_json(ddir / 'config.json') != dataclasses.asdict(cfg):
+    if (ddir / 'config.json').exists() and not _same_run(load_json(ddir / 'config.json'), cfg):
         raise ValueError(f'{ddir}/config.json: holds a run with another config; use another --out or remove {ddir}')
     if (ddir / 'result.json').exists(): return load_json(ddir / 'result.json')
     data = load_dataset(cfg.teacher.dataset, max_len=cfg.teacher.arch.max_len)

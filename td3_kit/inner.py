@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['AdamState', 'adam_init', 'adam_step', 'sgd_step', 'draw_cuts', 'inner_call', 'inner_loss', 'cyclic_rows',
-           'fixed_batches', 'Unrolled', 'unroll', 'train_on_summary', 'init_params', 'bench_inner']
+           'fixed_batches', 'FixedBatches', 'Unrolled', 'unroll', 'train_on_summary', 'init_params', 'bench_inner']
 
 # %% ../nbs/06_inner.ipynb #1790121b
 import copy, time
@@ -12,6 +12,7 @@ from typing import Callable, NamedTuple
 import torch, torch.nn as nn
 from torch import Tensor
 from torch.func import functional_call
+from torch.utils._pytree import tree_flatten, tree_unflatten, tree_map
 from .core import load_torch
 from .learners.core import reset_layers
 
@@ -155,13 +156,19 @@ def fixed_batches(
     batch_size:int,  # rows per step
 )->Callable:         # get_batch(t) -> (P[rows], lengths[rows])
     "`get_batch(t)` over fixed tensors in cyclic order."
-    lens = lengths.cpu()  # lengths stay on the CPU, where `inner_loss` reads them
-    def get_batch(t):
-        s = t * batch_size % P.shape[0]
-        if s + batch_size <= P.shape[0]: return P[s:s + batch_size], lens[s:s + batch_size]  # contiguous rows
-        rows = cyclic_rows(t, P.shape[0], batch_size)
+    return FixedBatches(P, lengths.cpu(), batch_size)  # lengths stay on the CPU, where `inner_loss` reads them
+
+class FixedBatches(NamedTuple):
+    "What `fixed_batches` returns: call it with a step t for (P[rows], lengths[rows]); `unroll(remat=True)` reads P."
+    P: Tensor
+    lengths: Tensor
+    batch_size: int
+    def __call__(self, t:int) -> tuple:
+        P, lens, b = self
+        s = t * b % P.shape[0]
+        if s + b <= P.shape[0]: return P[s:s + b], lens[s:s + b]  # contiguous rows: views, no copy
+        rows = cyclic_rows(t, P.shape[0], b)
         return P[rows.to(P.device)], lens[rows]
-    return get_batch
 
 # %% ../nbs/06_inner.ipynb #0e7507ac
 class Unrolled(NamedTuple):
@@ -203,16 +210,23 @@ def unroll(
     betas:tuple=(0.9, 0.999),            # Adam betas
     momentum:float=0.0,                  # SGD momentum
     opt_state=None,                      # optimiser state to continue from (None: fresh)
+    remat:bool=False,                    # keep only each window step's weights; recompute the step in the backward
 )->Unrolled:
     "Train `learner` on the summary for c + M steps; the last M steps are differentiable w.r.t. the summary."
     c, M = _window_start(steps, window, start, generator)
     step = lambda p, gr, s: _opt_step(opt, p, gr, s, lr, weight_decay, betas, momentum)
+    if remat and not isinstance(get_batch, FixedBatches):
+        raise ValueError("unroll(remat=True): get_batch must come from `fixed_batches` (the backward re-reads its P)")
     for t in range(c):                                          # no graph: detached batch, first-order grads
         with torch.no_grad(): P, lens = get_batch(t)
         p = {k: v.detach().requires_grad_() for k, v in params.items()}
         grads = torch.autograd.grad(inner_loss(learner, p, P, lens, generator, augment), list(p.values()),
                                     allow_unused=True)
         with torch.no_grad(): params, opt_state = step(p, dict(zip(p, grads)), opt_state)
+    if remat and M > 0:                                         # differentiable window, recomputed in the backward
+        w = _Window(learner, dict(params), opt_state, get_batch, c, M, generator, augment, step)
+        final = _Remat.apply(get_batch.P, w)
+        return Unrolled(dict(zip(params, final)), w.final_state, c)
     params = {k: v if v.requires_grad else v.detach().requires_grad_() for k, v in params.items()}
     for t in range(c, c + M):                                   # differentiable window
         P, lens = get_batch(t)
@@ -220,6 +234,80 @@ def unroll(
         grads = torch.autograd.grad(loss, list(params.values()), create_graph=True, allow_unused=True)
         params, opt_state = step(params, dict(zip(params, grads)), opt_state)
     return Unrolled(params, opt_state, c)
+
+# %% ../nbs/06_inner.ipynb #b9c32cee
+class _Window:
+    "What `_Remat` needs to run and replay a window: learner, start weights and state, batches, RNGs, the step rule."
+    def __init__(self, learner, params, state, batches, c, M, generator, augment, step):
+        self.learner, self.params, self.state, self.batches = learner, params, state, batches
+        self.c, self.M, self.generator, self.augment, self.step = c, M, generator, augment, step
+        self.saved, self.final_state = [], None
+
+    def rng(self, device) -> tuple:
+        "States of the cut generator and of the dropout RNGs (CPU, and the device's when on CUDA)."
+        dev = torch.cuda.get_rng_state(device) if device.type == 'cuda' else None
+        return (self.generator.get_state() if self.generator is not None else None), torch.get_rng_state(), dev
+
+    def run(self, t, params, state, get_batch, generator, create_graph):
+        "One inner step t from (params, state); returns the new (params, state)."
+        loss = inner_loss(self.learner, params, *get_batch(t), generator, self.augment)
+        grads = torch.autograd.grad(loss, list(params.values()), create_graph=create_graph, allow_unused=True)
+        return self.step(params, dict(zip(params, grads)), state)
+
+def _float(x) -> bool: return isinstance(x, Tensor) and x.is_floating_point()
+
+class _Remat(torch.autograd.Function):
+    "The differentiable window of `unroll(remat=True)`: P in, the final weights out; backward recomputes each step."
+    @staticmethod
+    def forward(ctx, P, w:_Window):
+        params, state, kind = w.params, w.state, P.device.type
+        w.amp = (kind, torch.is_autocast_enabled(kind), torch.get_autocast_dtype(kind))  # replayed in the backward
+        w.training = w.learner.training  # so is the dropout mode (callers switch to eval for the outer loss)
+        for t in range(w.c, w.c + w.M):
+            w.saved.append((params, state, w.rng(P.device)))
+            with torch.enable_grad():
+                p = {k: v.detach().requires_grad_() for k, v in params.items()}
+                new_p, state = w.run(t, p, state, w.batches, w.generator, create_graph=False)
+            params = {k: v.detach() for k, v in new_p.items()}
+            state = tree_map(lambda x: x.detach() if isinstance(x, Tensor) else x, state)
+        ctx.w, w.final_state = w, state
+        ctx.save_for_backward(P)
+        return tuple(params.values())
+
+    @staticmethod
+    def backward(ctx, *g_final):
+        w, (P,) = ctx.w, ctx.saved_tensors
+        names, gP = list(w.params), torch.zeros_like(P)
+        g_p = [torch.zeros_like(v) if g is None else g for v, g in zip(w.params.values(), g_final)]
+        g_s = None  # the final optimiser state is no output: no gradient flows into it
+        devices, mode = ([P.device] if P.device.type == 'cuda' else []), w.learner.training
+        w.learner.train(w.training)
+        with torch.random.fork_rng(devices=devices):  # the replay must not move the caller's RNGs
+            for t in reversed(range(w.c, w.c + w.M)):
+                params, state, (gen_state, cpu_rng, dev_rng) = w.saved[t - w.c]
+                torch.set_rng_state(cpu_rng)
+                if dev_rng is not None: torch.cuda.set_rng_state(dev_rng, P.device)
+                gen = torch.Generator().set_state(gen_state) if gen_state is not None else None
+                with torch.no_grad(): P_b, lens_b = w.batches(t)  # this step's rows only: their gradient is small
+                P_b = P_b.detach().requires_grad_()
+                with torch.enable_grad(), torch.autocast(*w.amp[:1], dtype=w.amp[2], enabled=w.amp[1]):
+                    p = {k: v.detach().requires_grad_() for k, v in params.items()}
+                    leaves, spec = tree_flatten(state)
+                    s_in = [x.detach().requires_grad_() if _float(x) else x for x in leaves]
+                    new_p, new_s = w.run(t, p, tree_unflatten(s_in, spec), lambda _: (P_b, lens_b), gen,
+                                         create_graph=True)
+                    s_out = [x for x in tree_flatten(new_s)[0] if _float(x)]  # aligned with the next step's s_in
+                    g_next = g_s if g_s is not None else [torch.zeros_like(x) for x in s_out]
+                    outs = [(new_p[k], g) for k, g in zip(names, g_p)] + list(zip(s_out, g_next))
+                    outs = [(o, g) for o, g in outs if o.requires_grad]
+                    ins = [P_b] + list(p.values()) + [x for x in s_in if _float(x)]
+                    grads = torch.autograd.grad([o for o, _ in outs], ins, [g for _, g in outs], allow_unused=True)
+                grads = [torch.zeros_like(x) if g is None else g for x, g in zip(ins, grads)]
+                gP.index_add_(0, cyclic_rows(t, len(P), w.batches.batch_size, P.device), grads[0])
+                g_p, g_s = grads[1:1 + len(names)], grads[1 + len(names):]
+        w.saved = []
+        w.learner.train(mode)
+        return gP, None
 
 # %% ../nbs/06_inner.ipynb #67ae76f2
 def train_on_summary(
