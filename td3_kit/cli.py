@@ -73,15 +73,15 @@ def td3_pretrain(
 # %% ../nbs/09_cli.ipynb #8ffa026f
 @call_parse
 def td3_bench(
-    suite:str='teacher',  # what to time: teacher (epochs), distill (outer steps), inner (inner steps), eval (learners)
+    suite:str='teacher',  # teacher (epochs), distill (outer steps), inner (inner steps), eval (learners), scale
     out:str='bench/teacher.json',  # JSON file for the results
-    run:str='runs/ml-100k',  # distill, eval: run folder holding (or receiving) the teacher
+    run:str='runs/ml-100k',  # distill, eval: run folder holding (or receiving) the teacher; scale: its work folder
     dataset:str='ml-100k',  # registry name or path to an interaction file
     preset:str='ml-100k',  # distill: preset name or .toml path
     over:str=None,  # distill: key=value overrides
     epochs:int=2,  # teacher: timed epochs (the fastest is reported)
     steps:int=3,  # distill: timed outer steps
-    items:str='1682',  # inner: space-separated catalogue sizes
+    items:str='1682',  # inner, scale: space-separated catalogue sizes
     learner:str='sasrec',  # inner, eval: the learner
     compile:bool=False,  # inner: also time the ordinary step with torch.compile (and try the differentiable one)
     summary:str=None,  # eval: summary folder (default: RUN/summary)
@@ -92,7 +92,7 @@ def td3_bench(
     "Run a benchmark suite and write its results as JSON."
     from td3_kit.data import load_dataset
     from td3_kit.train import bench_teacher
-    from td3_kit.distill import bench_distill, config_from
+    from td3_kit.distill import bench_distill, bench_scale, config_from
     from td3_kit.inner import bench_inner
     from td3_kit.evaluate import bench_evaluate
     from td3_kit.core import get_device, machine_info
@@ -101,7 +101,9 @@ def td3_bench(
     suites = dict(teacher=lambda: bench_teacher(load_dataset(dataset), epochs=epochs, device=device),
                   distill=lambda: bench_distill(config_from(preset, over, dataset=dataset, device=device), run, steps),
                   inner=inner, eval=lambda: bench_evaluate(summary or str(Path(run) / 'summary'), run, n, protocol,
-                                                         learner, device=device))
+                                                         learner, device=device),
+                  scale=lambda: bench_scale(run, tuple(int(n) for n in items.split()), over=over, steps=steps,
+                                            device=device))
     if suite not in suites: raise ValueError(f'unknown suite {suite!r}; valid: {sorted(suites)}')
     res = suites[suite]()
     save_json(res, out)
