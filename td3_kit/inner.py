@@ -327,8 +327,8 @@ def train_on_summary(
         with torch.no_grad(): P, lens = get_batch(t)
         loss = inner_loss(learner, params, P, lens, generator, augment)
         opt.zero_grad(); loss.backward(); opt.step()
-        losses.append(loss.item())
-    return losses
+        losses.append(loss.detach())  # no `.item()` per step: on a GPU it would wait for the step to finish
+    return torch.stack(losses).tolist() if losses else []
 
 # %% ../nbs/06_inner.ipynb #ed2d0c56
 def init_params(
