@@ -92,7 +92,8 @@ def config_from(preset:str='ml-100k', overrides:str|None=None, **fields) -> Dist
         if v is None: continue
         if k == 'dataset': values.setdefault('teacher', {})['dataset'] = v
         else: values[k] = v
-    return check_config(make_config(DistillConfig, values, source=str(path)))
+    source = str(path) + (f' with overrides {overrides!r}' if overrides else '')
+    return check_config(make_config(DistillConfig, values, source=source))
 
 # %% ../nbs/08_distill.ipynb #dbbc48d6
 _OUTER_ELEMS = 2**25  # most logits (rows × items) of one chunk of the outer loss: 128 MB in float32
