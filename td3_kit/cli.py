@@ -143,6 +143,8 @@ def td3_evaluate(
     seed:int=0,  # evaluation seed (learner i uses seed*1000+i; random users use it too)
     device:str='auto',  # 'auto', 'cpu' or 'cuda'
     together:bool=False,  # summaries: train the n learners together (stacked weights, vmap) instead of in turn
+    lr:float=0.005,  # summaries: the learners' Adam learning rate
+    no_augment:bool=False,  # summaries: train without the random-prefix augmentation of the inner loss
     out:str=None,  # also write the result to this JSON file
 ):
     "Train n fresh learners on a summary (or the full data) and print mean ± std of every metric as JSON."
@@ -150,7 +152,7 @@ def td3_evaluate(
     if summary is None:
         raise ValueError('td3 evaluate: --summary is required (a summary folder, full, random or longest)')
     res = evaluate_source(summary, run, learner=learner, protocol=protocol, n=n, steps=steps, mu=mu, zeta=zeta,
-                          seed=seed, device=device, together=together)
+                          seed=seed, device=device, together=together, lr=lr, augment=not no_augment)
     if out: save_json(res, out)
     print(json.dumps(res['metrics'], indent=2))
     return res

@@ -185,7 +185,7 @@ def bench_evaluate(summary:str, run:str, n:int=3, protocol:str='pretrained-emb',
 
 # %% ../nbs/07_evaluate.ipynb #cffa5114
 def evaluate_source(summary:str, run=None, learner='sasrec', protocol='scratch', n=3, steps=200, mu=30, zeta=50,
-                    seed=0, device='auto', together=False) -> dict:
+                    seed=0, device='auto', together=False, lr=0.005, augment=True) -> dict:
     "Evaluate a saved summary folder or a real-data row ('full', 'random', 'longest') of the run in `run`."
     from td3_kit.summary import load_summary, make_summary
     from td3_kit.train import load_teacher
@@ -201,6 +201,7 @@ def evaluate_source(summary:str, run=None, learner='sasrec', protocol='scratch',
     if is_dir: source = load_summary(summary, n_items=data.n_items)
     elif summary == 'full': source = 'full'
     else: source = make_summary(summary, data, None, mu, zeta, generator=torch.Generator().manual_seed(seed))
-    cfg = EvalConfig(learner=learner, arch=tcfg.arch, protocol=protocol, n=n, steps=steps, seed=seed, together=together)
+    cfg = EvalConfig(learner=learner, arch=tcfg.arch, protocol=protocol, n=n, steps=steps, seed=seed, together=together,
+                     lr=lr, augment=augment)
     res = evaluate(source, data, cfg, teacher, device=device)
     return dict(summary=str(summary), run=str(run), dataset=tcfg.dataset, **res)
