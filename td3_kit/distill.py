@@ -98,6 +98,11 @@ def config_from(preset:str='ml-100k', overrides:str|None=None, **fields) -> Dist
 # %% ../nbs/08_distill.ipynb #dbbc48d6
 _OUTER_ELEMS = 2**25  # most logits (rows × items) of one chunk of the outer loss: 128 MB in float32
 
+def _peaks(dev:torch.device) -> dict:
+    "Peak memory so far: the process's RSS, and on a GPU the most CUDA memory allocated."
+    return dict(peak_rss_mb=peak_rss_mb(), peak_cuda_mb=torch.cuda.max_memory_allocated() / 2**20
+                if dev.type == 'cuda' else None)
+
 class Distiller:
     "The state of one distillation run: summary, outer optimiser, generators, inner learner."
     def __init__(self, cfg:DistillConfig, data:SeqData, teacher, features:torch.Tensor, pool:list, device='auto'):
@@ -248,9 +253,7 @@ def distill(cfg:DistillConfig, out, progress=True) -> dict:
     steps = [h for h in history if h['epoch'] >= 0]
     result = dict(best_epoch=best_epoch, best_valid_mrr10=best, epochs=len(steps),
                   s_per_outer_step=sum(h['s_per_outer_step'] for h in steps) / max(len(steps), 1),
-                  n_learned=dist.summary.n_learned(), peak_rss_mb=peak_rss_mb(),
-                  peak_cuda_mb=torch.cuda.max_memory_allocated() / 2**20 if dev.type == 'cuda' else None,
-                  machine=machine_info())
+                  n_learned=dist.summary.n_learned(), **_peaks(dev), machine=machine_info())
     if main and best_epoch < 0:  # no epoch ran: the untrained summary is the result
         save_summary(dist.summary, out / 'summary', dataset=data.stats['name'], extra=dict(epoch=-1))
     if main: save_json(result, ddir / 'result.json')
@@ -274,17 +277,21 @@ def _reference_outer_step(dist:Distiller, teacher, idx:torch.Tensor, start:int, 
     dist.opt.zero_grad(set_to_none=True); loss.backward()
     return loss.item()
 
+def _bench_inputs(cfg:DistillConfig, run) -> tuple:
+    "What a benchmark's `Distiller` needs: data, device, teacher (trained first if `run` has none), features, pool."
+    data = load_dataset(cfg.teacher.dataset, max_len=cfg.teacher.arch.max_len)
+    pretrain(cfg.teacher, run, data, progress=False)  # loads nothing when the teacher is finished
+    dev = get_device(cfg.device)
+    teacher, _ = load_teacher(run, device=dev)
+    features = load_torch(Path(run) / 'teacher' / 'features.pt')['train']
+    return data, dev, teacher, features, _teacher_pool(run, cfg)
+
 def bench_distill(cfg:DistillConfig, out, steps:int=3, profile:bool=True, reference:bool=True) -> dict:
     "Seconds per outer step, peak memory and the top operators of one profiled outer step (teacher from `out`)."
-    data = load_dataset(cfg.teacher.dataset, max_len=cfg.teacher.arch.max_len)
-    pretrain(cfg.teacher, out, data, progress=False)
-    dev = get_device(cfg.device)
-    teacher, _ = load_teacher(out, device=dev)
-    features = load_torch(Path(out) / 'teacher' / 'features.pt')['train']
+    data, dev, teacher, features, pool = _bench_inputs(cfg, out)
     cuda = dev.type == 'cuda'
-    peak = lambda: dict(peak_rss_mb=peak_rss_mb(), peak_cuda_mb=torch.cuda.max_memory_allocated() / 2**20 if cuda else None)
     with seeded(cfg.seed):
-        dist = Distiller(cfg, data, teacher, features, _teacher_pool(out, cfg), dev)
+        dist = Distiller(cfg, data, teacher, features, pool, dev)
         order = torch.randperm(len(data.train_seq), generator=dist.batch_gen)
         batch = lambda s: order[(s % dist.steps_per_epoch) * cfg.real_batch:][:cfg.real_batch]
         sync = torch.cuda.synchronize if cuda else (lambda: None)
@@ -294,7 +301,7 @@ def bench_distill(cfg:DistillConfig, out, steps:int=3, profile:bool=True, refere
             t0 = time.perf_counter(); starts.append(dist.outer_step(batch(s))['window_start']); sync()
             times.append(time.perf_counter() - t0)
         top = top_ops(lambda: dist.outer_step(batch(steps + 1)), dev) if profile else []
-        kit_peak, ref_times = peak(), []
+        kit_peak, ref_times = _peaks(dev), []
         if reference and not getattr(dist.learner, 'cloze', False) and cfg.augment:
             if cuda: torch.cuda.reset_peak_memory_stats()
             for s, c in zip(range(1, steps + 1), starts):
@@ -302,7 +309,7 @@ def bench_distill(cfg:DistillConfig, out, steps:int=3, profile:bool=True, refere
                 ref_times.append(time.perf_counter() - t0)
     kit_s = sum(times) / len(times)
     ref = dict(ref_s_per_outer_step=sum(ref_times) / len(ref_times), ref_s_all=ref_times,
-               outer_speedup=sum(ref_times) / len(ref_times) / kit_s, **{f'ref_{k}': v for k, v in peak().items()}
+               outer_speedup=sum(ref_times) / len(ref_times) / kit_s, **{f'ref_{k}': v for k, v in _peaks(dev).items()}
                ) if ref_times else {}
     return dict(suite='distill', summary=cfg.summary, mu=cfg.mu, zeta=cfg.zeta, real_batch=cfg.real_batch,
                 inner_steps=cfg.inner_steps, window=cfg.window, unroll=cfg.unroll, n_items=data.n_items,
@@ -312,14 +319,11 @@ def bench_distill(cfg:DistillConfig, out, steps:int=3, profile:bool=True, refere
 # %% ../nbs/08_distill.ipynb #f157ac76
 def _scale_point(cfg:DistillConfig, run, mode:str, steps:int=1) -> dict:
     "One point of `bench_scale` (in its own process): seconds per outer step and peak memory of `mode`."
-    data = load_dataset(cfg.teacher.dataset, max_len=cfg.teacher.arch.max_len)
-    dev = get_device(cfg.device)
-    teacher, _ = load_teacher(run, device=dev)
-    features = load_torch(Path(run) / 'teacher' / 'features.pt')['train']
     cfg = dataclasses.replace(cfg, remat=mode == 'remat')
+    data, dev, teacher, features, pool = _bench_inputs(cfg, run)
     sync = torch.cuda.synchronize if dev.type == 'cuda' else (lambda: None)
     with seeded(cfg.seed):
-        dist = Distiller(cfg, data, teacher, features, _teacher_pool(run, cfg), dev)
+        dist = Distiller(cfg, data, teacher, features, pool, dev)
         order = torch.randperm(len(data.train_seq), generator=dist.batch_gen)
         times = []
         for s in range(steps):
@@ -330,9 +334,7 @@ def _scale_point(cfg:DistillConfig, run, mode:str, steps:int=1) -> dict:
                 _reference_outer_step(dist, teacher, idx, cfg.inner_steps - cfg.window, torch.Generator())
             else: dist.outer_step(idx)
             sync(); times.append(time.perf_counter() - t0)
-    return dict(mode=mode, n_items=data.n_items, s_per_outer_step=sum(times) / len(times), s_all=times,
-                peak_rss_mb=peak_rss_mb(), peak_cuda_mb=torch.cuda.max_memory_allocated() / 2**20 if dev.type == 'cuda'
-                else None)
+    return dict(mode=mode, n_items=data.n_items, s_per_outer_step=sum(times) / len(times), s_all=times, **_peaks(dev))
 
 def bench_scale(root, items=(1682, 10_000, 100_000), users:int=6040, interactions:int=1_000_000, preset='ml-100k',
                 over:str|None=None, steps:int=1, modes=('kit', 'remat', 'reference'), mem_gb:float|None=None,

@@ -215,6 +215,10 @@ def unroll(
     "Train `learner` on the summary for c + M steps; the last M steps are differentiable w.r.t. the summary."
     c, M = _window_start(steps, window, start, generator)
     step = lambda p, gr, s: _opt_step(opt, p, gr, s, lr, weight_decay, betas, momentum)
+    def one_step(p, s, batch, gen, create_graph=True):  # one step on batch = (P, lengths): new (params, state)
+        grads = torch.autograd.grad(inner_loss(learner, p, *batch, gen, augment), list(p.values()),
+                                    create_graph=create_graph, allow_unused=True)
+        return step(p, dict(zip(p, grads)), s)
     if remat and not isinstance(get_batch, FixedBatches):
         raise ValueError("unroll(remat=True): get_batch must come from `fixed_batches` (the backward re-reads its P)")
     for t in range(c):                                          # no graph: detached batch, first-order grads
@@ -224,35 +228,26 @@ def unroll(
                                     allow_unused=True)
         with torch.no_grad(): params, opt_state = step(p, dict(zip(p, grads)), opt_state)
     if remat and M > 0:                                         # differentiable window, recomputed in the backward
-        w = _Window(learner, dict(params), opt_state, get_batch, c, M, generator, augment, step)
+        w = _Window(learner, dict(params), opt_state, get_batch, c, M, generator, one_step)
         final = _Remat.apply(get_batch.P, w)
         return Unrolled(dict(zip(params, final)), w.final_state, c)
     params = {k: v if v.requires_grad else v.detach().requires_grad_() for k, v in params.items()}
     for t in range(c, c + M):                                   # differentiable window
-        P, lens = get_batch(t)
-        loss = inner_loss(learner, params, P, lens, generator, augment)
-        grads = torch.autograd.grad(loss, list(params.values()), create_graph=True, allow_unused=True)
-        params, opt_state = step(params, dict(zip(params, grads)), opt_state)
+        params, opt_state = one_step(params, opt_state, get_batch(t), generator)
     return Unrolled(params, opt_state, c)
 
 # %% ../nbs/06_inner.ipynb #b9c32cee
 class _Window:
-    "What `_Remat` needs to run and replay a window: learner, start weights and state, batches, RNGs, the step rule."
-    def __init__(self, learner, params, state, batches, c, M, generator, augment, step):
+    "What `_Remat` needs to run and replay a window: learner, start weights and state, batches, RNGs, the step."
+    def __init__(self, learner, params, state, batches, c, M, generator, step):
         self.learner, self.params, self.state, self.batches = learner, params, state, batches
-        self.c, self.M, self.generator, self.augment, self.step = c, M, generator, augment, step
+        self.c, self.M, self.generator, self.step = c, M, generator, step  # step(params, state, batch, gen, graph)
         self.saved, self.final_state = [], None
 
     def rng(self, device) -> tuple:
         "States of the cut generator and of the dropout RNGs (CPU, and the device's when on CUDA)."
         dev = torch.cuda.get_rng_state(device) if device.type == 'cuda' else None
         return (self.generator.get_state() if self.generator is not None else None), torch.get_rng_state(), dev
-
-    def run(self, t, params, state, get_batch, generator, create_graph):
-        "One inner step t from (params, state); returns the new (params, state)."
-        loss = inner_loss(self.learner, params, *get_batch(t), generator, self.augment)
-        grads = torch.autograd.grad(loss, list(params.values()), create_graph=create_graph, allow_unused=True)
-        return self.step(params, dict(zip(params, grads)), state)
 
 def _float(x) -> bool: return isinstance(x, Tensor) and x.is_floating_point()
 
@@ -267,7 +262,7 @@ class _Remat(torch.autograd.Function):
             w.saved.append((params, state, w.rng(P.device)))
             with torch.enable_grad():
                 p = {k: v.detach().requires_grad_() for k, v in params.items()}
-                new_p, state = w.run(t, p, state, w.batches, w.generator, create_graph=False)
+                new_p, state = w.step(p, state, w.batches(t), w.generator, create_graph=False)
             params = {k: v.detach() for k, v in new_p.items()}
             state = tree_map(lambda x: x.detach() if isinstance(x, Tensor) else x, state)
         ctx.w, w.final_state = w, state
@@ -294,8 +289,7 @@ class _Remat(torch.autograd.Function):
                     p = {k: v.detach().requires_grad_() for k, v in params.items()}
                     leaves, spec = tree_flatten(state)
                     s_in = [x.detach().requires_grad_() if _float(x) else x for x in leaves]
-                    new_p, new_s = w.run(t, p, tree_unflatten(s_in, spec), lambda _: (P_b, lens_b), gen,
-                                         create_graph=True)
+                    new_p, new_s = w.step(p, tree_unflatten(s_in, spec), (P_b, lens_b), gen)
                     s_out = [x for x in tree_flatten(new_s)[0] if _float(x)]  # aligned with the next step's s_in
                     g_next = g_s if g_s is not None else [torch.zeros_like(x) for x in s_out]
                     outs = [(new_p[k], g) for k, g in zip(names, g_p)] + list(zip(s_out, g_next))
