@@ -25,7 +25,7 @@ STUDIES = {
     'mu': [(v, f'mu={v} syn_batch={min(v, 15)}') for v in (10, 20, 30, 50, 100)],
     'ranks': [(v, f'd1={v} d2={v}') for v in (2, 4, 8, 16, 32)],
     'window': [(v, f'window={v}') for v in (10, 20, 40, 80)],
-    'align': [(v, f'align={v}') for v in (0.0, 0.1, 1.0, 10.0)],
+    'align': [(v, f'align={v:g}') for v in (0.0, 0.1, 1.0, 10.0)],
 }
 
 def _slug(s) -> str: return re.sub(r'[^a-z0-9]+', '-', str(s).lower()).strip('-') or 'default'
@@ -52,7 +52,7 @@ def run_study(study:str, root, preset:str='ml-100k', over:str|None=None, seeds=(
         cfg = config_from(preset, _join(over, point_over))
         f = root / 'points' / f'{study}__{_slug(label)}__{protocol}.json'
         if f.exists() and (p := load_json(f)).get('seeds') == list(seeds): out.append(p); continue
-        name = base.summary if cfg == base else f'{study}-{_slug(label)}'  # the preset's own runs are shared
+        name = base.summary if cfg == base else _slug(point_over)  # same overrides, same runs, whichever study
         runs, results = [], []
         for s in seeds:
             d = _run_dir(root, name, s)
