@@ -73,18 +73,18 @@ def td3_pretrain(
 # %% ../nbs/09_cli.ipynb #8ffa026f
 @call_parse
 def td3_bench(
-    suite:str='teacher',  # teacher (epochs), distill (outer steps), inner (inner steps), eval (learners), scale
+    suite:str='teacher',  # teacher (epochs), distill (outer steps), inner (inner steps), eval (learners), scale, learner
     out:str='bench/teacher.json',  # JSON file for the results
     run:str='runs/ml-100k',  # distill, eval: run folder holding (or receiving) the teacher; scale: its work folder
     dataset:str='ml-100k',  # registry name or path to an interaction file
     preset:str='ml-100k',  # distill: preset name or .toml path
     over:str=None,  # distill: key=value overrides
-    epochs:int=2,  # teacher: timed epochs (the fastest is reported)
+    epochs:int=2,  # teacher: timed epochs (the fastest is reported); learner: full-data epochs timed
     steps:int=3,  # distill: timed outer steps
     items:str='1682',  # inner, scale: space-separated catalogue sizes
     learner:str='sasrec',  # inner, eval: the learner
     compile:bool=False,  # inner: also time the ordinary step with torch.compile (and try the differentiable one)
-    summary:str=None,  # eval: summary folder (default: RUN/summary)
+    summary:str=None,  # eval, learner: summary folder (default: RUN/summary)
     n:int=3,  # eval: learners trained on the summary
     protocol:str='pretrained-emb',  # eval: initialisation protocol
     device:str='auto',  # 'auto', 'cpu' or 'cuda'
@@ -94,7 +94,7 @@ def td3_bench(
     from td3_kit.train import bench_teacher
     from td3_kit.distill import bench_distill, bench_scale, config_from
     from td3_kit.inner import bench_inner
-    from td3_kit.evaluate import bench_evaluate
+    from td3_kit.evaluate import bench_evaluate, bench_learner
     from td3_kit.core import get_device, machine_info
     inner = lambda: dict(suite='inner', machine=machine_info(), rows=[
         bench_inner(int(n), learner, device=str(get_device(device)), compile=compile) for n in items.split()])
@@ -103,7 +103,9 @@ def td3_bench(
                   inner=inner, eval=lambda: bench_evaluate(summary or str(Path(run) / 'summary'), run, n, protocol,
                                                          learner, device=device),
                   scale=lambda: bench_scale(run, tuple(int(n) for n in items.split()), over=over, steps=steps,
-                                            device=device))
+                                            device=device),
+                  learner=lambda: bench_learner(summary or str(Path(run) / 'summary'), run, learner, epochs=epochs,
+                                                device=device))
     if suite not in suites: raise ValueError(f'unknown suite {suite!r}; valid: {sorted(suites)}')
     res = suites[suite]()
     save_json(res, out)
