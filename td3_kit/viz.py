@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['set_style', 'item_titles', 'step_stats', 'top_items', 'plot_core', 'plot_factors', 'pca', 'plot_pca',
            'plot_peakedness', 'evolution_stats', 'plot_evolution', 'plot_attention', 'attention_profile', 'plot_curves',
-           'plot_matrix']
+           'plot_matrix', 'plot_bars']
 
 # %% ../nbs/10_viz.ipynb #15e02933
 import csv
@@ -275,4 +275,21 @@ def plot_matrix(M, # (R, C) values; NaN cells stay blank
     sns.heatmap(pd.DataFrame(M, [str(r) for r in rows], [str(c) for c in cols]), annot=True, fmt=fmt, cmap='crest',
                 linewidths=0.5, ax=axs[0, 0])
     axs[0, 0].set(title=title, xlabel=xlabel, ylabel=ylabel); axs[0, 0].grid(False)
+    return fig
+
+# %% ../nbs/10_viz.ipynb #41895855
+def plot_bars(points:pd.DataFrame, # one row per bar: label, mean and std columns
+              y:str='label', x:str='mean', err:str|None='std',
+              refs:dict|None=None, # name -> value: dashed vertical reference lines
+              title:str='', xlabel:str|None=None) -> Figure:
+    "Horizontal bars with ± `err` error bars, one per row in order, with labelled reference lines."
+    fig, axs = _fig(1, 1, 7, 0.45 * len(points) + 1.6); ax = axs[0, 0]
+    pos = np.arange(len(points))
+    ax.barh(pos, points[x], xerr=points[err] if err is not None else None, capsize=3,
+            color=sns.color_palette()[0], alpha=0.85)
+    ax.set_yticks(pos, [str(v) for v in points[y]]); ax.invert_yaxis()
+    for (name, v), c in zip((refs or {}).items(), sns.color_palette()[1:]):
+        ax.axvline(v, ls='--', color=c, label=f'{name} ({v:.3f})')
+    if refs: ax.legend(loc='lower right')
+    ax.set(title=title, xlabel=xlabel or x)
     return fig
