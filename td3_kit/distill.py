@@ -35,6 +35,7 @@ class DistillConfig:
     d2: int = 8                  # Tucker rank of the temporal factor T
     learn_v: bool = False        # ablation: learn the item factor V instead of freezing the teacher's
     epochs: int = 30
+    stop_after: int = 0          # > 0: stop after this many epochs; the schedule still spans `epochs` (a truncated run)
     real_batch: int = 4096       # real instances per outer step
     syn_batch: int = 15          # summary sequences per inner step
     inner_steps: int = 200       # T_in
@@ -70,6 +71,8 @@ def check_config(cfg:DistillConfig) -> DistillConfig:
     if not 0 < cfg.window <= cfg.inner_steps and cfg.unroll != 'full':
         raise ValueError(f'DistillConfig.window must lie in 1..inner_steps={cfg.inner_steps}, got {cfg.window}')
     if cfg.syn_batch > cfg.mu: raise ValueError(f'DistillConfig.syn_batch ({cfg.syn_batch}) exceeds mu ({cfg.mu})')
+    if not 0 <= cfg.stop_after <= cfg.epochs:
+        raise ValueError(f'DistillConfig.stop_after must lie in 0..epochs={cfg.epochs} (0 = run every epoch), got {cfg.stop_after}')
     return cfg
 
 def val_config(cfg:DistillConfig) -> EvalConfig:
@@ -226,8 +229,9 @@ def distill(cfg:DistillConfig, out, progress=True) -> dict:
             v = evaluate(dist.summary, data, vcfg, teacher, splits=('valid',), device=dev)['metrics']['valid']['uni100']
             history.append(dict(epoch=-1, valid_mrr10=v['mrr@10']['mean'], valid_ndcg10=v['ndcg@10']['mean']))
             if main: save_json(history, ddir / 'history.json')
-        bar = tqdm(total=(cfg.epochs - first) * dist.steps_per_epoch, desc='distill', disable=not (progress and main))
-        for epoch in range(first, cfg.epochs):
+        last = cfg.stop_after or cfg.epochs  # a truncated run follows the full run's schedule up to `stop_after`
+        bar = tqdm(total=(last - first) * dist.steps_per_epoch, desc='distill', disable=not (progress and main))
+        for epoch in range(first, last):
             t0, parts = time.perf_counter(), []
             order = torch.randperm(len(data.train_seq), generator=dist.batch_gen)
             dist.params = None  # pool mode: a new checkpoint for every epoch

@@ -61,7 +61,7 @@ def run_study(study:str, root, preset:str='ml-100k', over:str|None=None, seeds=(
             summary = load_summary(d / 'summary', n_items=data.n_items)
             results.append(evaluate(summary, data, _eval_cfg(cfg, tcfg.learner, tcfg.arch, protocol, n, s), teacher,
                                     splits=('test',)))
-        steps = -(-len(data.train_seq) // cfg.real_batch) * cfg.epochs
+        steps = -(-len(data.train_seq) // cfg.real_batch) * (cfg.stop_after or cfg.epochs)
         p = dict(study=study, label=label, over=point_over, protocol=protocol, seeds=list(seeds), **_pool(results),
                  s_per_outer_step=sum(r['s_per_outer_step'] for r in runs) / len(runs),
                  distill_min=sum(r['s_per_outer_step'] for r in runs) / len(runs) * steps / 60,
