@@ -15,7 +15,7 @@ from matplotlib.figure import Figure
 from .core import load_json, load_torch
 from .data import load_dataset
 from .summary import Summary, load_summary
-from .viz import item_titles
+from .viz import item_titles, step_stats, top_items
 
 # %% ../nbs/11_explorer.ipynb #cbe7600a
 @dataclasses.dataclass
@@ -115,14 +115,11 @@ def step_view(run:Run, epoch:int|str='best', # 'best', -1 (untrained) or a saved
         raise ValueError(f'titles has {len(titles)} entries, expected n_items + 1 = {s.n_items + 1} (index 0: padding)')
     P, lengths = s.batch(torch.tensor([seq]))  # (1, zeta, n_items), (1,)
     dist = P[0, step].float().cpu()  # (n_items,); column j is item j+1
-    p, j = dist.topk(min(k, s.n_items))  # (k,), (k,)
-    items = (j + 1).tolist()
-    top = pd.DataFrame(dict(rank=range(1, len(items) + 1), item=items,
-                            title=[titles[i] if titles is not None else f'item {i}' for i in items],
-                            probability=p.numpy()))
-    ent = -(dist * dist.clamp_min(1e-30).log()).sum().item()  # nats; 0 log 0 = 0
-    return dict(epoch=epoch, seq=seq, step=step, k=k, length=int(lengths[0]), dist=dist, top=top, entropy=ent,
-                perplexity=math.exp(ent), max_prob=dist.max().item())
+    top = top_items(P, 0, step, min(k, s.n_items), titles)
+    if titles is None: top['title'] = 'item ' + top['title']
+    H, pmax = (x.item() for x in step_stats(P[:, step:step + 1]))  # entropy in nats (0 log 0 = 0), max probability
+    return dict(epoch=epoch, seq=seq, step=step, k=k, length=int(lengths[0]), dist=dist, top=top, entropy=H,
+                perplexity=math.exp(H), max_prob=pmax)
 
 # %% ../nbs/11_explorer.ipynb #f88cd924
 def plot_step(view:dict, # a `step_view` result
@@ -133,7 +130,7 @@ def plot_step(view:dict, # a `step_view` result
     fig = Figure(figsize=(7, 1.2 + 0.3 * len(top)), layout='constrained')  # not managed by pyplot: nothing to close
     ax = fig.subplots()
     labels = [t if len(t) <= width else t[:width - 1] + '…' for t in top.title]
-    ax.barh(np.arange(len(top))[::-1], top.probability, color='C0')
+    ax.barh(np.arange(len(top))[::-1], top.prob, color='C0')
     ax.set_yticks(np.arange(len(top))[::-1], labels)
     ax.set_xlabel('probability')
     head = f'{name} · ' if name else ''
