@@ -189,7 +189,7 @@ def _restore(dist:Distiller, st:dict):
     dist.norm_avg = None if st['norm_avg'] < 0 else st['norm_avg']
 
 # %% ../nbs/08_distill.ipynb #716c62b6
-_HOW = ('remat',)  # how a run computes, not what it computes: free to change when a run resumes
+_HOW = ('remat', 'stop_after')  # how a run computes or how far it goes, not what an epoch computes: free to change on resume
 
 def _fill(d:dict, default:dict) -> dict:
     "`d` with the keys it lacks taken from `default` (nested dicts too)."
