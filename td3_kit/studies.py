@@ -6,7 +6,7 @@
 __all__ = ['STUDIES', 'run_study', 'study_markdown', 'study_frame', 'cross_arch', 'cross_markdown', 'cross_frame']
 
 # %% ../nbs/08b_studies.ipynb #9cb32766
-import dataclasses, re
+import dataclasses, json, re
 from pathlib import Path
 import pandas as pd
 from .core import save_json, load_json, atomic_write, machine_info
@@ -37,6 +37,11 @@ def _eval_cfg(cfg:DistillConfig, learner:str, arch, protocol:str, n:int, seed:in
 
 def _join(*overs) -> str: return ' '.join(o for o in overs if o)
 
+def _cached(f:Path, **key) -> dict|None:
+    "The saved result in `f` if it was measured with exactly `key` (seeds, learners, configuration), else None."
+    key = json.loads(json.dumps(key, default=list))  # as it reads back from JSON
+    return r if f.exists() and all((r := load_json(f)).get(k) == v for k, v in key.items()) else None
+
 # %% ../nbs/08b_studies.ipynb #d5f003aa
 def run_study(study:str, root, preset:str='ml-100k', over:str|None=None, seeds=(0, 1), n:int=3,
               protocol:str='scratch', points:list|None=None, progress:bool=True) -> dict:
@@ -52,7 +57,8 @@ def run_study(study:str, root, preset:str='ml-100k', over:str|None=None, seeds=(
     for label, point_over in points:
         cfg = config_from(preset, _join(over, point_over))
         f = root / 'points' / f'{study}__{_slug(label)}__{protocol}.json'
-        if f.exists() and (p := load_json(f)).get('seeds') == list(seeds): out.append(p); continue
+        key = dict(seeds=list(seeds), n=n, config=dataclasses.asdict(cfg))
+        if (p := _cached(f, **key)) is not None: out.append(p); continue
         name = base.summary if cfg == base else _slug(point_over)  # same overrides, same runs, whichever study
         runs, results = [], []
         for s in seeds:
@@ -62,7 +68,7 @@ def run_study(study:str, root, preset:str='ml-100k', over:str|None=None, seeds=(
             results.append(evaluate(summary, data, _eval_cfg(cfg, tcfg.learner, tcfg.arch, protocol, n, s), teacher,
                                     splits=('test',)))
         steps = -(-len(data.train_seq) // cfg.real_batch) * (cfg.stop_after or cfg.epochs)
-        p = dict(study=study, label=label, over=point_over, protocol=protocol, seeds=list(seeds), **_pool(results),
+        p = dict(study=study, label=label, over=point_over, protocol=protocol, **key, **_pool(results),
                  s_per_outer_step=sum(r['s_per_outer_step'] for r in runs) / len(runs),
                  distill_min=sum(r['s_per_outer_step'] for r in runs) / len(runs) * steps / 60,
                  n_learned=runs[0]['n_learned'], summary_mb=cfg.mu * cfg.zeta * data.n_items * 4 / 2**20)
@@ -104,10 +110,11 @@ def cross_arch(root, preset:str='ml-100k', over:str|None=None, distill_with=tupl
         if name not in LEARNERS: raise ValueError(f'unknown learner {name!r}; valid: {sorted(LEARNERS)}')
     data = load_dataset(base.teacher.dataset, max_len=base.teacher.arch.max_len)
     def cell(f, make_source, learner, seeds_, cfg, teacher):
-        if f.exists() and (c := load_json(f)).get('seeds') == list(seeds_): return c
+        key = dict(seeds=list(seeds_), n=n, config=dataclasses.asdict(cfg))
+        if (c := _cached(f, **key)) is not None: return c
         results = [evaluate(make_source(s), data, _eval_cfg(cfg, learner, cfg.teacher.arch, 'scratch', n, s), teacher,
                             splits=('test',)) for s in seeds_]
-        c = dict(seeds=list(seeds_), **_pool(results)); save_json(c, f)
+        c = dict(**key, **_pool(results)); save_json(c, f)
         return c
     cells = {}
     for a in distill_with:
