@@ -283,13 +283,13 @@ def plot_bars(points:pd.DataFrame, # one row per bar: label, mean and std column
               refs:dict|None=None, # name -> value: dashed vertical reference lines
               title:str='', xlabel:str|None=None) -> Figure:
     "Horizontal bars with ± `err` error bars, one per row in order, with labelled reference lines."
-    fig, axs = _fig(1, 1, 7, 0.45 * len(points) + 1.6); ax = axs[0, 0]
+    fig, axs = _fig(1, 1, 10 if refs else 7, 0.45 * len(points) + 1.6); ax = axs[0, 0]  # room for the legend
     pos = np.arange(len(points))
     ax.barh(pos, points[x], xerr=points[err] if err is not None else None, capsize=3,
             color=sns.color_palette()[0], alpha=0.85)
     ax.set_yticks(pos, [str(v) for v in points[y]]); ax.invert_yaxis()
     for (name, v), c in zip((refs or {}).items(), sns.color_palette()[1:]):
         ax.axvline(v, ls='--', color=c, label=f'{name} ({v:.3f})')
-    if refs: ax.legend(loc='lower right')
+    if refs: ax.legend(loc='upper left', bbox_to_anchor=(1.01, 1), frameon=False)  # beside the bars, covering none
     ax.set(title=title, xlabel=xlabel or x)
     return fig
