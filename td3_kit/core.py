@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['atomic_write', 'save_json', 'load_json', 'save_torch', 'load_torch', 'make_config', 'read_toml', 'apply_overrides',
-           'get_device', 'seeded', 'peak_rss_mb', 'machine_info', 'top_ops']
+           'get_device', 'seeded', 'peak_rss_mb', 'peak_memory', 'machine_info', 'top_ops']
 
 # %% ../nbs/00_core.ipynb #14bf9e32
 import dataclasses, io, json, os, platform, resource, sys, tempfile, tomllib
@@ -131,6 +131,11 @@ def peak_rss_mb() -> float:
     "Peak resident memory of this process so far, in MiB (Linux `ru_maxrss`)."
     kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return kb / 1024 if sys.platform != 'darwin' else kb / 2**20
+
+def peak_memory(dev:torch.device) -> dict:
+    "Peak memory so far: the process's RSS, and on a GPU the most CUDA memory allocated (MiB)."
+    return dict(peak_rss_mb=peak_rss_mb(), peak_cuda_mb=torch.cuda.max_memory_allocated() / 2**20
+                if dev.type == 'cuda' else None)
 
 def machine_info() -> dict:
     "Where a benchmark ran: CPU, threads, torch version and the GPU's name if there is one."

@@ -13,7 +13,7 @@ import torch, torch.nn.functional as F
 from torch.func import functional_call
 from tqdm.auto import tqdm
 import td3_kit
-from .core import (get_device, seeded, save_json, load_json, save_torch, load_torch, peak_rss_mb, machine_info,
+from .core import (get_device, seeded, save_json, load_json, save_torch, load_torch, peak_memory, machine_info,
                           make_config, read_toml, apply_overrides, top_ops)
 from .data import SeqData, load_dataset
 from .learners.registry import make_learner
@@ -100,11 +100,6 @@ def config_from(preset:str='ml-100k', overrides:str|None=None, **fields) -> Dist
 
 # %% ../nbs/08_distill.ipynb #dbbc48d6
 _OUTER_ELEMS = 2**25  # most logits (rows × items) of one chunk of the outer loss: 128 MB in float32
-
-def _peaks(dev:torch.device) -> dict:
-    "Peak memory so far: the process's RSS, and on a GPU the most CUDA memory allocated."
-    return dict(peak_rss_mb=peak_rss_mb(), peak_cuda_mb=torch.cuda.max_memory_allocated() / 2**20
-                if dev.type == 'cuda' else None)
 
 class Distiller:
     "The state of one distillation run: summary, outer optimiser, generators, inner learner."
@@ -257,7 +252,7 @@ def distill(cfg:DistillConfig, out, progress=True) -> dict:
     steps = [h for h in history if h['epoch'] >= 0]
     result = dict(best_epoch=best_epoch, best_valid_mrr10=best, epochs=len(steps),
                   s_per_outer_step=sum(h['s_per_outer_step'] for h in steps) / max(len(steps), 1),
-                  n_learned=dist.summary.n_learned(), **_peaks(dev), machine=machine_info())
+                  n_learned=dist.summary.n_learned(), **peak_memory(dev), machine=machine_info())
     if main and best_epoch < 0:  # no epoch ran: the untrained summary is the result
         save_summary(dist.summary, out / 'summary', dataset=data.stats['name'], extra=dict(epoch=-1))
     if main: save_json(result, ddir / 'result.json')
@@ -305,7 +300,7 @@ def bench_distill(cfg:DistillConfig, out, steps:int=3, profile:bool=True, refere
             t0 = time.perf_counter(); starts.append(dist.outer_step(batch(s))['window_start']); sync()
             times.append(time.perf_counter() - t0)
         top = top_ops(lambda: dist.outer_step(batch(steps + 1)), dev) if profile else []
-        kit_peak, ref_times = _peaks(dev), []
+        kit_peak, ref_times = peak_memory(dev), []
         if reference and not getattr(dist.learner, 'cloze', False) and cfg.augment:
             if cuda: torch.cuda.reset_peak_memory_stats()
             for s, c in zip(range(1, steps + 1), starts):
@@ -313,7 +308,7 @@ def bench_distill(cfg:DistillConfig, out, steps:int=3, profile:bool=True, refere
                 ref_times.append(time.perf_counter() - t0)
     kit_s = sum(times) / len(times)
     ref = dict(ref_s_per_outer_step=sum(ref_times) / len(ref_times), ref_s_all=ref_times,
-               outer_speedup=sum(ref_times) / len(ref_times) / kit_s, **{f'ref_{k}': v for k, v in _peaks(dev).items()}
+               outer_speedup=sum(ref_times) / len(ref_times) / kit_s, **{f'ref_{k}': v for k, v in peak_memory(dev).items()}
                ) if ref_times else {}
     return dict(suite='distill', summary=cfg.summary, mu=cfg.mu, zeta=cfg.zeta, real_batch=cfg.real_batch,
                 inner_steps=cfg.inner_steps, window=cfg.window, unroll=cfg.unroll, n_items=data.n_items,
@@ -338,7 +333,7 @@ def _scale_point(cfg:DistillConfig, run, mode:str, steps:int=1) -> dict:
                 _reference_outer_step(dist, teacher, idx, cfg.inner_steps - cfg.window, torch.Generator())
             else: dist.outer_step(idx)
             sync(); times.append(time.perf_counter() - t0)
-    return dict(mode=mode, n_items=data.n_items, s_per_outer_step=sum(times) / len(times), s_all=times, **_peaks(dev))
+    return dict(mode=mode, n_items=data.n_items, s_per_outer_step=sum(times) / len(times), s_all=times, **peak_memory(dev))
 
 def bench_scale(root, items=(1682, 10_000, 100_000), users:int=6040, interactions:int=1_000_000, preset='ml-100k',
                 over:str|None=None, steps:int=1, modes=('kit', 'remat', 'reference'), mem_gb:float|None=None,

@@ -186,7 +186,7 @@ def bench_evaluate(summary:str, run:str, n:int=3, protocol:str='pretrained-emb',
 # %% ../nbs/07_evaluate.ipynb #1467e301
 def learner_cost(source:Summary|str, data:SeqData, cfg:EvalConfig, epochs:int=1, device='auto') -> dict:
     "Seconds and memory to train one fresh learner on `source` (a summary for `cfg.steps` steps, or 'full' for `epochs`)."
-    from td3_kit.core import peak_rss_mb
+    from td3_kit.core import peak_rss_mb, peak_memory
     dev = get_device(device)
     sync = torch.cuda.synchronize if dev.type == 'cuda' else (lambda: None)
     g = torch.Generator().manual_seed(cfg.seed)
@@ -205,15 +205,14 @@ def learner_cost(source:Summary|str, data:SeqData, cfg:EvalConfig, epochs:int=1,
         sync(); secs = time.perf_counter() - t0
     return dict(source='full' if source == 'full' else source.kind, learner=cfg.learner,
                 steps=None if source == 'full' else cfg.steps, epochs=epochs if source == 'full' else None,
-                seconds=secs, peak_rss_mb=peak_rss_mb(), added_rss_mb=peak_rss_mb() - start, data_mb=data_mb / 2**20,
-                peak_cuda_mb=torch.cuda.max_memory_allocated() / 2**20 if dev.type == 'cuda' else None)
+                seconds=secs, **(peak := peak_memory(dev)), added_rss_mb=peak['peak_rss_mb'] - start,
+                data_mb=data_mb / 2**20)
 
 def _cost_point(summary:str, run:str, source:str, learner:str, steps:int, epochs:int, device:str) -> dict:
     "One `bench_learner` point, in its own process."
     from td3_kit.summary import load_summary
     from td3_kit.train import load_teacher
     from td3_kit.data import load_dataset
-    torch.set_num_threads(int(__import__('os').environ.get('OMP_NUM_THREADS', torch.get_num_threads())))
     _, tcfg = load_teacher(run)
     data = load_dataset(tcfg.dataset, max_len=tcfg.arch.max_len)
     src = 'full' if source == 'full' else load_summary(summary, n_items=data.n_items)
