@@ -316,9 +316,9 @@ def bench_distill(cfg:DistillConfig, out, steps:int=3, profile:bool=True, refere
                 top_ops=top, device=str(dev), machine=machine_info())
 
 # %% ../nbs/08_distill.ipynb #f157ac76
-def _scale_point(cfg:DistillConfig, run, mode:str, steps:int=1) -> dict:
-    "One point of `bench_scale` (in its own process): seconds per outer step and peak memory of `mode`."
-    cfg = dataclasses.replace(cfg, remat=mode == 'remat')
+def _scale_point(cfg:dict, run, mode:str, steps:int=1) -> dict:
+    "One point of `bench_scale` (in its own process; `cfg` a `DistillConfig` as a dict): seconds per outer step and peak memory."
+    cfg = dataclasses.replace(make_config(DistillConfig, cfg, 'bench_scale'), remat=mode == 'remat')
     data, dev, teacher, features, pool = _bench_inputs(cfg, run)
     sync = torch.cuda.synchronize if dev.type == 'cuda' else (lambda: None)
     with seeded(cfg.seed):
@@ -339,11 +339,12 @@ def bench_scale(root, items=(1682, 10_000, 100_000), users:int=6040, interaction
                 over:str|None=None, steps:int=1, modes=('kit', 'remat', 'reference'), mem_gb:float|None=None,
                 device:str='auto') -> dict:
     "Seconds per outer step and peak memory of the kit, the kit with remat and the reference as the catalogue grows."
-    import resource, subprocess, sys
+    from td3_kit.core import in_fresh_process, FreshProcessError
+    from td3_kit.distill import _scale_point  # the exported function, which a fresh process can import
     from td3_kit.data import generate_interactions, write_atomic
     root = Path(root)
     total_gb = os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30
-    limit = int((mem_gb or 0.85 * total_gb) * 2**30)
+    mem_gb = mem_gb or 0.85 * total_gb
     rows = []
     for n in items:
         path, run = root / f'gen_{n}.inter', root / f'run_{n}'
@@ -351,20 +352,14 @@ def bench_scale(root, items=(1682, 10_000, 100_000), users:int=6040, interaction
         cfg = config_from(preset, f"teacher.epochs=1 {over or ''}", dataset=str(path), device=device)
         pretrain(cfg.teacher, run, progress=False)
         for mode in modes:
-            res_file = root / f'point_{n}_{mode}.json'
-            code = (f"from td3_kit.distill import DistillConfig, _scale_point; from td3_kit.train import TeacherConfig; "
-                    f"from td3_kit.learners.core import LearnerConfig; from td3_kit.core import save_json; "
-                    f"save_json(_scale_point({cfg!r}, {str(run)!r}, {mode!r}, {steps}), {str(res_file)!r})")
-            res_file.unlink(missing_ok=True)
             t0 = time.perf_counter()
-            proc = subprocess.run([sys.executable, '-c', code], capture_output=True, text=True,
-                                  preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_AS, (limit, limit)))
-            if proc.returncode == 0: row = load_json(res_file)
-            else:
-                err = (proc.stderr.strip().splitlines() or ['killed'])[-1]
-                oom = 'memory' in err.lower() or proc.returncode in (-9, 137)
-                row = dict(mode=mode, error=('out of memory: ' if oom else '') + err[:300],
+            try: row = in_fresh_process(_scale_point, dataclasses.asdict(cfg), str(run), mode, steps,
+                                           mem_gb=mem_gb)
+            except FreshProcessError as e:
+                msg = str(e).split(': ', 1)[-1]
+                oom = 'memory' in msg.lower() or e.returncode in (-9, 137)
+                row = dict(mode=mode, error=('out of memory: ' if oom else '') + msg[:300],
                            failed_after_s=time.perf_counter() - t0)
             rows.append(dict(items=n, **row))
-    return dict(suite='scale', users=users, interactions=interactions, steps=steps, mem_limit_gb=limit / 2**30,
+    return dict(suite='scale', users=users, interactions=interactions, steps=steps, mem_limit_gb=mem_gb,
                 rows=rows, machine=machine_info())

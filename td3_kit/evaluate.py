@@ -220,15 +220,10 @@ def _cost_point(summary:str, run:str, source:str, learner:str, steps:int, epochs
 
 def bench_learner(summary:str, run:str, learner:str='sasrec', steps:int=200, epochs:int=1, device:str='auto') -> dict:
     "Time and memory of one learner trained on a saved summary versus on the full data, each in a fresh process."
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-    from td3_kit import evaluate as this  # the exported functions, which a fresh process can import
-    from td3_kit.core import load_json, machine_info
-    rows = {}
-    for source in ('summary', 'full'):
-        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context('spawn')) as ex:
-            rows[source] = ex.submit(this._cost_point, str(summary), str(run), source, learner, steps, epochs,
-                                     device).result()
+    from td3_kit.core import load_json, machine_info, in_fresh_process
+    from td3_kit.evaluate import _cost_point  # the exported function, which a fresh process can import
+    rows = {source: in_fresh_process(_cost_point, str(summary), str(run), source, learner, steps, epochs, device)
+            for source in ('summary', 'full')}
     teacher_epochs = len(load_json(Path(run) / 'teacher' / 'history.json'))
     full_est = rows['full']['seconds'] / epochs * teacher_epochs
     return dict(suite='learner', summary_dir=str(summary), run=str(run), **rows, teacher_epochs=teacher_epochs,
