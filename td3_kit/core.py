@@ -161,8 +161,11 @@ def top_ops(fn, device:torch.device|None=None, k:int=15) -> list:
 
 # %% ../nbs/00_core.ipynb #a4e9783d
 class FreshProcessError(RuntimeError):
-    "`fn` failed in its own process: `returncode` and `stderr` of that process."
-    def __init__(self, msg, returncode, stderr): super().__init__(msg); self.returncode, self.stderr = returncode, stderr
+    "`fn` failed in its own process: its `returncode`, `stderr` and `cause` (the last line of stderr)."
+    def __init__(self, fn, returncode, stderr):
+        self.returncode, self.stderr = returncode, stderr
+        self.cause = (stderr.strip().splitlines() or [f'killed (exit {returncode})'])[-1]
+        super().__init__(f'{fn.__qualname__} failed in its own process: {self.cause}')
 
 def in_fresh_process(fn, *args, mem_gb:float|None=None):
     "`fn(*args)` in a new Python process (its own peak memory), its address space capped at `mem_gb` GiB if given."
@@ -175,10 +178,7 @@ def in_fresh_process(fn, *args, mem_gb:float|None=None):
         inp.write_bytes(pickle.dumps((fn, args)))
         code = (f"import pickle; fn, args = pickle.loads(open({str(inp)!r}, 'rb').read()); "
                 f"open({str(out)!r}, 'wb').write(pickle.dumps(fn(*args)))")
-        cap = None
-        if mem_gb: cap = lambda: resource.setrlimit(resource.RLIMIT_AS, (int(mem_gb * 2**30),) * 2)
+        cap = (lambda: resource.setrlimit(resource.RLIMIT_AS, (int(mem_gb * 2**30),) * 2)) if mem_gb else None
         proc = subprocess.run([sys.executable, '-c', code], capture_output=True, text=True, preexec_fn=cap)
-        if proc.returncode:
-            last = (proc.stderr.strip().splitlines() or [f'killed (exit {proc.returncode})'])[-1]
-            raise FreshProcessError(f'{fn.__qualname__} failed in its own process: {last}', proc.returncode, proc.stderr)
+        if proc.returncode: raise FreshProcessError(fn, proc.returncode, proc.stderr)
         return pickle.loads(out.read_bytes())

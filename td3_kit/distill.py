@@ -356,9 +356,8 @@ def bench_scale(root, items=(1682, 10_000, 100_000), users:int=6040, interaction
             try: row = in_fresh_process(_scale_point, dataclasses.asdict(cfg), str(run), mode, steps,
                                            mem_gb=mem_gb)
             except FreshProcessError as e:
-                msg = str(e).split(': ', 1)[-1]
-                oom = 'memory' in msg.lower() or e.returncode in (-9, 137)
-                row = dict(mode=mode, error=('out of memory: ' if oom else '') + msg[:300],
+                oom = 'memory' in e.cause.lower() or e.returncode in (-9, 137)
+                row = dict(mode=mode, error=('out of memory: ' if oom else '') + e.cause[:300],
                            failed_after_s=time.perf_counter() - t0)
             rows.append(dict(items=n, **row))
     return dict(suite='scale', users=users, interactions=interactions, steps=steps, mem_limit_gb=mem_gb,

@@ -12,7 +12,7 @@ from functools import partial
 from pathlib import Path
 import torch
 from torch import nn, Tensor
-from .core import seeded, get_device
+from .core import seeded, get_device, peak_rss_mb, peak_memory
 from .data import SeqData
 from .learners.core import Learner, LearnerConfig
 from .learners.registry import make_learner
@@ -166,7 +166,7 @@ def bench_evaluate(summary:str, run:str, n:int=3, protocol:str='pretrained-emb',
     from td3_kit.summary import load_summary
     from td3_kit.train import load_teacher
     from td3_kit.data import load_dataset
-    from td3_kit.core import machine_info, peak_rss_mb
+    from td3_kit.core import machine_info
     teacher, tcfg = load_teacher(run)
     data = load_dataset(tcfg.dataset, max_len=tcfg.arch.max_len)
     source, dev = load_summary(summary, n_items=data.n_items), get_device(device)
@@ -186,7 +186,6 @@ def bench_evaluate(summary:str, run:str, n:int=3, protocol:str='pretrained-emb',
 # %% ../nbs/07_evaluate.ipynb #1467e301
 def learner_cost(source:Summary|str, data:SeqData, cfg:EvalConfig, epochs:int=1, device='auto') -> dict:
     "Seconds and memory to train one fresh learner on `source` (a summary for `cfg.steps` steps, or 'full' for `epochs`)."
-    from td3_kit.core import peak_rss_mb, peak_memory
     dev = get_device(device)
     sync = torch.cuda.synchronize if dev.type == 'cuda' else (lambda: None)
     g = torch.Generator().manual_seed(cfg.seed)
