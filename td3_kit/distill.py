@@ -7,14 +7,14 @@ __all__ = ['PRESETS', 'DistillConfig', 'check_config', 'val_config', 'config_fro
            'bench_scale']
 
 # %% ../nbs/08_distill.ipynb #9ec35f51
-import dataclasses, math, os, time
+import dataclasses, json, math, os, time
 from pathlib import Path
 import torch, torch.nn.functional as F
 from torch.func import functional_call
 from tqdm.auto import tqdm
 import td3_kit
-from .core import (get_device, seeded, save_json, load_json, save_torch, load_torch, peak_memory, machine_info,
-                          make_config, read_toml, apply_overrides, top_ops)
+from .core import (get_device, seeded, atomic_write, save_json, load_json, save_torch, load_torch, peak_memory,
+                          machine_info, make_config, read_toml, apply_overrides, top_ops)
 from .data import SeqData, load_dataset
 from .learners.registry import make_learner
 from .summary import Summary, make_summary, save_summary, load_summary
@@ -43,6 +43,7 @@ class DistillConfig:
     unroll: str = 'random'       # 'random' (RaT-BPTT), 'end' (fixed window at the end), 'full' (full BPTT)
     inner_lr: float = 0.005
     inner_wd: float = 5e-5
+    inner_eps_root: float = 1e-8 # inner Adam: ε_root in √(v̂ + ε_root) (0 = torch.optim.Adam, as the reference code)
     augment: bool = True         # random-prefix augmentation in the inner loss
     outer_lr: float = 0.03
     outer_wd: float = 1e-4
@@ -133,7 +134,8 @@ class Distiller:
             self.learner.train()
             P, plens = self.summary.all()  # (mu, zeta, n_items) once per outer step; inner steps index its rows
             un = unroll(self.learner, self.params, fixed_batches(P, plens, cfg.syn_batch), cfg.inner_steps,
-                        cfg.inner_lr, window, start, self.gen, cfg.inner_wd, cfg.augment, remat=cfg.remat)
+                        cfg.inner_lr, window, start, self.gen, cfg.inner_wd, cfg.augment, remat=cfg.remat,
+                        eps_root=cfg.inner_eps_root)
             self.learner.eval()
             part, w = shard(idx)  # this rank's rows of the real batch and its share (all rows in one process)
             final = {k: v.detach().requires_grad_() for k, v in un.params.items()}  # θ_T, cut from the window
@@ -152,17 +154,23 @@ class Distiller:
         self.opt.zero_grad(set_to_none=True)
         keep = [k for k in final if grads[k] is not None and un.params[k].requires_grad]
         torch.autograd.backward([un.params[k] for k in keep], [grads[k] for k in keep])  # through the window
-        learned = [p for p in self.summary.parameters() if p.requires_grad]
-        all_reduce_([p.grad for p in learned])  # full-batch meta-gradient on every rank
+        learned = {k: p for k, p in self.summary.named_parameters() if p.requires_grad}
+        all_reduce_([p.grad for p in learned.values()])  # full-batch meta-gradient on every rank
         loss = w * (ce + cfg.align * mse)  # summed over ranks: the full-batch loss
-        parts = all_reduce_([torch.stack([loss, w * ce, w * mse])])[0].tolist()
+        per = torch.stack([p.grad.norm() for p in learned.values()])  # (n_factors,) pre-clip norm of each factor
+        norm = per.norm()
+        parts = all_reduce_([torch.stack([loss, w * ce, w * mse])])[0].tolist() + [norm.item()] + per.tolist()
+        skip = not math.isfinite(parts[3])  # a non-finite meta-gradient is skipped (counted), as AMP's scaler does
         max_norm = cfg.clip_norm if cfg.clip == 'fixed' else (2 * self.norm_avg if self.norm_avg else float('inf'))
-        norm = torch.nn.utils.clip_grad_norm_(learned, max_norm)
-        if cfg.clip == 'adaptive':
-            self.norm_avg = norm.item() if self.norm_avg is None else 0.9 * self.norm_avg + 0.1 * norm.item()
-        self.opt.step(); self.sched.step()
+        if not skip:
+            torch.nn.utils.clip_grads_with_norm_(learned.values(), max_norm, norm)
+            if cfg.clip == 'adaptive':
+                self.norm_avg = parts[3] if self.norm_avg is None else 0.9 * self.norm_avg + 0.1 * parts[3]
+            self.opt.step()
+        self.sched.step()
         if cfg.init == 'pool': self.params = {k: v.detach().requires_grad_() for k, v in un.params.items()}
-        return dict(loss=parts[0], ce=parts[1], mse=parts[2], grad_norm=norm.item(), window_start=un.start)
+        return dict(loss=parts[0], ce=parts[1], mse=parts[2], grad_norm=parts[3], window_start=un.start,
+                    inner_loss=un.loss, skipped=skip, **{f'grad_norm_{k}': v for k, v in zip(learned, parts[4:])})
 
 # %% ../nbs/08_distill.ipynb #00a2c67f
 def _teacher_pool(out, cfg:DistillConfig) -> list:
@@ -190,11 +198,36 @@ def _fill(d:dict, default:dict) -> dict:
     "`d` with the keys it lacks taken from `default` (nested dicts too)."
     return {k: _fill(d.get(k, {}), v) if isinstance(v, dict) else d.get(k, v) for k, v in default.items()}
 
+_BEFORE = dict(inner_eps_root=0.0)  # what a run written before such a field existed computed with (not its default)
+
 def _same_run(stored:dict, cfg:DistillConfig) -> bool:
-    "Whether a run folder's config.json describes `cfg` (fields added since it was written count as their defaults)."
+    "Whether a run folder's config.json describes `cfg` (fields added since count as `_BEFORE` or their defaults)."
     now = dataclasses.asdict(cfg)
-    old = _fill(stored, dataclasses.asdict(DistillConfig()))
+    old = _fill({**_BEFORE, **stored}, dataclasses.asdict(DistillConfig()))
     return {k: v for k, v in old.items() if k not in _HOW} == {k: v for k, v in now.items() if k not in _HOW}
+
+def _log_step(path:Path, rec:dict):
+    "Append one outer step's record as a JSON line (flushed; a torn last line is dropped on resume)."
+    with open(path, 'a') as f: f.write(json.dumps(rec) + '\n'); f.flush()
+
+def _keep_steps(path:Path, last_epoch:int) -> int:
+    "Rewrite `steps.jsonl` atomically with the whole lines of epochs <= `last_epoch` (a resumed run's done epochs)."
+    if not path.exists(): return 0
+    keep = []
+    for line in path.read_text().splitlines():
+        try: rec = json.loads(line)
+        except json.JSONDecodeError: continue  # the line a kill cut short
+        if rec.get('epoch', last_epoch + 1) <= last_epoch: keep.append(line)
+    atomic_write(path, ''.join(l + '\n' for l in keep))
+    return len(keep)
+
+def _epoch_row(parts:list) -> dict:
+    "Per-epoch means of the step records, with the max and median meta-gradient norm and the skipped steps."
+    mean = lambda k: sum(p[k] for p in parts) / len(parts)
+    norms = sorted(p['grad_norm'] for p in parts)
+    return dict(loss=mean('loss'), ce=mean('ce'), mse=mean('mse'), grad_norm=mean('grad_norm'),
+                grad_norm_max=norms[-1], grad_norm_median=norms[(len(norms) - 1) // 2],
+                skipped=sum(p['skipped'] for p in parts))
 
 def distill(cfg:DistillConfig, out, progress=True) -> dict:
     "Distil `cfg.teacher.dataset` into a summary in `out/summary` (training the teacher first if needed)."
@@ -219,7 +252,9 @@ def distill(cfg:DistillConfig, out, progress=True) -> dict:
             st = load_torch(ddir / 'state.pt', map_location=dev)
             _restore(dist, st); history = load_json(ddir / 'history.json')
             best, best_epoch, first = st['best'], st['best_epoch'], st['epoch'] + 1
+            if main: _keep_steps(ddir / 'steps.jsonl', st['epoch'])
         else:
+            if main: _keep_steps(ddir / 'steps.jsonl', -1)  # a run killed in its first epoch starts its log again
             if main: save_summary(dist.summary, out / 'summary_init', dataset=data.stats['name'])
             v = evaluate(dist.summary, data, vcfg, teacher, splits=('valid',), device=dev)['metrics']['valid']['uni100']
             history.append(dict(epoch=-1, valid_mrr10=v['mrr@10']['mean'], valid_ndcg10=v['ndcg@10']['mean']))
@@ -231,13 +266,14 @@ def distill(cfg:DistillConfig, out, progress=True) -> dict:
             order = torch.randperm(len(data.train_seq), generator=dist.batch_gen)
             dist.params = None  # pool mode: a new checkpoint for every epoch
             for s in range(dist.steps_per_epoch):
+                t1 = time.perf_counter()
                 parts.append(dist.outer_step(order[s * cfg.real_batch:(s + 1) * cfg.real_batch]))
+                if main: _log_step(ddir / 'steps.jsonl', dict(epoch=epoch, step=epoch * dist.steps_per_epoch + s,
+                                                               **parts[-1], s=time.perf_counter() - t1))
                 bar.update(); bar.set_postfix(ce=f"{parts[-1]['ce']:.3f}", mse=f"{parts[-1]['mse']:.3f}", epoch=epoch)
             t_epoch = time.perf_counter() - t0
             v = evaluate(dist.summary, data, vcfg, teacher, splits=('valid',), device=dev)['metrics']['valid']['uni100']
-            mean = lambda k: sum(p[k] for p in parts) / len(parts)
-            history.append(dict(epoch=epoch, loss=mean('loss'), ce=mean('ce'), mse=mean('mse'),
-                                grad_norm=mean('grad_norm'),
+            history.append(dict(epoch=epoch, **_epoch_row(parts),
                                 s_per_outer_step=t_epoch / len(parts), valid_mrr10=v['mrr@10']['mean'],
                                 valid_ndcg10=v['ndcg@10']['mean'], lr=dist.sched.get_last_lr()[0]))
             improved = v['mrr@10']['mean'] > best  # every rank validates the same summary the same way
@@ -264,7 +300,7 @@ def _reference_outer_step(dist:Distiller, teacher, idx:torch.Tensor, start:int, 
     cfg, d, net = dist.cfg, dist.data, dist.learner
     window = cfg.inner_steps if cfg.unroll == 'full' else cfg.window
     steps = lambda p, n, **kw: _reference_steps(net, p, dist.summary.batch, cfg.mu, cfg.syn_batch, n, cfg.inner_lr,
-                                                generator, cfg.inner_wd, **kw)
+                                                generator, cfg.inner_wd, eps_root=cfg.inner_eps_root, **kw)
     net.train()
     p, state = steps({k: v.detach().clone() for k, v in dist.params.items()}, start, graph=False)
     p, _ = steps(p, window, first=start, state=state)

@@ -48,6 +48,7 @@ def adam_step(
     betas:tuple=(0.9, 0.999), # (β₁, β₂)
     eps:float=1e-8,           # added to the bias-corrected √v
     weight_decay:float=0.0,   # L2 penalty added to the gradient (torch.optim.Adam, not AdamW)
+    eps_root:float=0.0,       # added to the bias-corrected v inside the square root (0 = torch.optim.Adam)
 )->tuple:                     # (new params dict, new AdamState)
     "One step of `torch.optim.Adam` as a pure function: returns new params and state, updates nothing in place."
     b1, b2 = betas
@@ -59,7 +60,8 @@ def adam_step(
         if weight_decay != 0: g = g.add(p, alpha=weight_decay)
         m = state.exp_avg[k].lerp(g, 1 - b1)
         v = state.exp_avg_sq[k].mul(b2).addcmul(g, g, value=1 - b2)
-        denom = ((_sqrt0(v) if v.requires_grad else v.sqrt()) / bc2_sqrt).add(eps)
+        if eps_root > 0: denom = (v / bc2_sqrt ** 2 + eps_root).sqrt().add(eps)  # sqrt(v̂ + ε_root) + ε, > 0
+        else: denom = ((_sqrt0(v) if v.requires_grad else v.sqrt()) / bc2_sqrt).add(eps)
         new_p[k], new_m[k], new_v[k] = p.addcdiv(m, denom, value=-step_size), m, v
     return new_p, AdamState(step, new_m, new_v)
 
@@ -172,15 +174,18 @@ class FixedBatches(NamedTuple):
 
 # %% ../nbs/06_inner.ipynb #0e7507ac
 class Unrolled(NamedTuple):
-    "Result of `unroll`: final params (differentiable w.r.t. the summary), optimiser state, first window step."
+    "Result of `unroll`: final params (differentiable w.r.t. the summary), optimiser state, window start, last loss."
     params: dict
     opt_state: object
     start: int
+    loss: float = float('nan')  # inner loss of the last step (NaN when no step ran)
 
 # %% ../nbs/06_inner.ipynb #35600d76
-def _opt_step(opt:str, params, grads, state, lr, weight_decay, betas, momentum):
+def _opt_step(opt:str, params, grads, state, lr, weight_decay, betas, momentum, eps_root=0.0):
     "Dispatch one functional optimiser step."
-    if opt == 'adam': return adam_step(params, grads, state or adam_init(params), lr, betas, weight_decay=weight_decay)
+    if opt == 'adam':
+        return adam_step(params, grads, state or adam_init(params), lr, betas, weight_decay=weight_decay,
+                         eps_root=eps_root)
     if opt == 'sgd': return sgd_step(params, grads, lr, weight_decay, momentum, state)
     raise ValueError(f"opt: expected 'adam' or 'sgd', got {opt!r}")
 
@@ -211,30 +216,32 @@ def unroll(
     momentum:float=0.0,                  # SGD momentum
     opt_state=None,                      # optimiser state to continue from (None: fresh)
     remat:bool=False,                    # keep only each window step's weights; recompute the step in the backward
+    eps_root:float=0.0,                  # Adam: ε_root inside the square root (0 = torch.optim.Adam; see above)
 )->Unrolled:
     "Train `learner` on the summary for c + M steps; the last M steps are differentiable w.r.t. the summary."
     c, M = _window_start(steps, window, start, generator)
-    step = lambda p, gr, s: _opt_step(opt, p, gr, s, lr, weight_decay, betas, momentum)
-    def one_step(p, s, batch, gen, create_graph=True):  # one step on batch = (P, lengths): new (params, state)
-        grads = torch.autograd.grad(inner_loss(learner, p, *batch, gen, augment), list(p.values()),
-                                    create_graph=create_graph, allow_unused=True)
-        return step(p, dict(zip(p, grads)), s)
+    step = lambda p, gr, s: _opt_step(opt, p, gr, s, lr, weight_decay, betas, momentum, eps_root)
+    def one_step(p, s, batch, gen, create_graph=True):  # one step on batch = (P, lengths): (new params, state), loss
+        loss = inner_loss(learner, p, *batch, gen, augment)
+        grads = torch.autograd.grad(loss, list(p.values()), create_graph=create_graph, allow_unused=True)
+        return step(p, dict(zip(p, grads)), s), loss.detach()
     if remat and not isinstance(get_batch, FixedBatches):
         raise ValueError("unroll(remat=True): get_batch must come from `fixed_batches` (the backward re-reads its P)")
+    loss = torch.tensor(float('nan'))
     for t in range(c):                                          # no graph: detached batch, first-order grads
         with torch.no_grad(): P, lens = get_batch(t)
         p = {k: v.detach().requires_grad_() for k, v in params.items()}
-        grads = torch.autograd.grad(inner_loss(learner, p, P, lens, generator, augment), list(p.values()),
-                                    allow_unused=True)
+        loss = inner_loss(learner, p, P, lens, generator, augment)
+        grads = torch.autograd.grad(loss, list(p.values()), allow_unused=True)
         with torch.no_grad(): params, opt_state = step(p, dict(zip(p, grads)), opt_state)
     if remat and M > 0:                                         # differentiable window, recomputed in the backward
         w = _Window(learner, dict(params), opt_state, get_batch, c, M, generator, one_step)
         final = _Remat.apply(get_batch.P, w)
-        return Unrolled(dict(zip(params, final)), w.final_state, c)
+        return Unrolled(dict(zip(params, final)), w.final_state, c, float(w.loss))
     params = {k: v if v.requires_grad else v.detach().requires_grad_() for k, v in params.items()}
     for t in range(c, c + M):                                   # differentiable window
-        params, opt_state = one_step(params, opt_state, get_batch(t), generator)
-    return Unrolled(params, opt_state, c)
+        (params, opt_state), loss = one_step(params, opt_state, get_batch(t), generator)
+    return Unrolled(params, opt_state, c, float(loss.detach()))
 
 # %% ../nbs/06_inner.ipynb #b9c32cee
 class _Window:
@@ -242,7 +249,7 @@ class _Window:
     def __init__(self, learner, params, state, batches, c, M, generator, step):
         self.learner, self.params, self.state, self.batches = learner, params, state, batches
         self.c, self.M, self.generator, self.step = c, M, generator, step  # step(params, state, batch, gen, graph)
-        self.saved, self.final_state = [], None
+        self.saved, self.final_state, self.loss = [], None, float('nan')
 
     def rng(self, device) -> tuple:
         "States of the cut generator and of the dropout RNGs (CPU, and the device's when on CUDA)."
@@ -262,7 +269,7 @@ class _Remat(torch.autograd.Function):
             w.saved.append((params, state, w.rng(P.device)))
             with torch.enable_grad():
                 p = {k: v.detach().requires_grad_() for k, v in params.items()}
-                new_p, state = w.step(p, state, w.batches(t), w.generator, create_graph=False)
+                (new_p, state), w.loss = w.step(p, state, w.batches(t), w.generator, create_graph=False)
             params = {k: v.detach() for k, v in new_p.items()}
             state = tree_map(lambda x: x.detach() if isinstance(x, Tensor) else x, state)
         ctx.w, w.final_state = w, state
@@ -289,7 +296,7 @@ class _Remat(torch.autograd.Function):
                     p = {k: v.detach().requires_grad_() for k, v in params.items()}
                     leaves, spec = tree_flatten(state)
                     s_in = [x.detach().requires_grad_() if _float(x) else x for x in leaves]
-                    new_p, new_s = w.step(p, tree_unflatten(s_in, spec), (P_b, lens_b), gen)
+                    (new_p, new_s), _ = w.step(p, tree_unflatten(s_in, spec), (P_b, lens_b), gen)
                     s_out = [x for x in tree_flatten(new_s)[0] if _float(x)]  # aligned with the next step's s_in
                     g_next = g_s if g_s is not None else [torch.zeros_like(x) for x in s_out]
                     outs = [(new_p[k], g) for k, g in zip(names, g_p)] + list(zip(s_out, g_next))
@@ -352,7 +359,7 @@ def init_params(
 
 # %% ../nbs/06_inner.ipynb #3516bcf1
 def _reference_steps(net, params, decode, mu, b, steps, lr, generator, weight_decay=5e-5, first=0, graph=True,
-                     state=None):
+                     state=None, eps_root=0.0):
     "Straightforward inner steps, for the benchmarks: the summary decoded at every step, [P, P] embedded twice."
     state = state or adam_init(params)
     for t in range(first, first + steps):
@@ -364,7 +371,8 @@ def _reference_steps(net, params, decode, mu, b, steps, lr, generator, weight_de
         loss = functional_call(net, params, (seq, lens, target)).loss
         grads = torch.autograd.grad(loss, list(params.values()), create_graph=graph, allow_unused=True)
         with torch.set_grad_enabled(graph):
-            params, state = adam_step(params, dict(zip(params, grads)), state, lr, weight_decay=weight_decay)
+            params, state = adam_step(params, dict(zip(params, grads)), state, lr, weight_decay=weight_decay,
+                                      eps_root=eps_root)
     return params, state
 
 def _reference_window(net, params, S, lengths, b, steps, lr, generator, weight_decay=5e-5):

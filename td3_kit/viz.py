@@ -4,8 +4,8 @@
 
 # %% auto #0
 __all__ = ['set_style', 'item_titles', 'step_stats', 'top_items', 'plot_core', 'plot_factors', 'pca', 'plot_pca',
-           'plot_peakedness', 'evolution_stats', 'plot_evolution', 'plot_attention', 'attention_profile', 'plot_curves',
-           'plot_matrix', 'plot_bars']
+           'plot_peakedness', 'evolution_stats', 'plot_evolution', 'plot_dynamics', 'plot_attention',
+           'attention_profile', 'plot_curves', 'plot_matrix', 'plot_bars']
 
 # %% ../nbs/10_viz.ipynb #15e02933
 import csv
@@ -207,6 +207,27 @@ def plot_evolution(epochs:dict, # `epochs.pt` (see `evolution_stats`)
     if h is not None:
         best = int(h.loc[h['epoch'] >= 0].set_index('epoch')['valid_mrr10'].idxmax())
         for ax in axs.flat: ax.axvline(best, ls=':', color='0.4')
+    return fig
+
+# %% ../nbs/10_viz.ipynb #0618bfe7
+def plot_dynamics(runs:dict, # name -> (steps: list of step records, history: list of epoch rows)
+                  clip:float|None=1.0, # clipping norm drawn as a line (None: none)
+                  title:str='') -> Figure:
+    "Per run: meta-gradient norm (log) and CE of every outer step, and validation NDCG@10 of every epoch."
+    fig, axs = _fig(1, 3, 15, 4); (a, b, c) = axs[0]
+    for k, (name, (steps, hist)) in enumerate(runs.items()):
+        col = sns.color_palette()[k % 10]
+        x = [s['step'] for s in steps]
+        a.plot(x, [s['grad_norm'] for s in steps], lw=0.8, color=col, label=name)
+        b.plot(x, [s['ce'] for s in steps], lw=0.8, color=col)
+        rows = [h for h in hist if h['epoch'] >= 0]
+        c.plot([h['epoch'] for h in rows], [h['valid_ndcg10'] for h in rows], marker='o', ms=3, color=col)
+        c.axhline(hist[0]['valid_ndcg10'], color=col, ls=':', lw=1)
+    if clip is not None: a.axhline(clip, color='k', lw=0.8, ls='--', label=f'clip {clip:g}')
+    a.set(yscale='log', xlabel='outer step', ylabel='pre-clip meta-gradient norm', title='meta-gradient')
+    b.set(xlabel='outer step', ylabel='real-batch CE', title='outer loss (CE part)')
+    c.set(xlabel='epoch', ylabel='valid NDCG@10 (dotted: untrained)', title='validation')
+    a.legend(fontsize='small'); fig.suptitle(title)
     return fig
 
 # %% ../nbs/10_viz.ipynb #ee488a93
