@@ -242,7 +242,7 @@ def _cache_dir(cache_dir=None) -> Path:
     return Path(cache_dir or os.environ.get('TD3_CACHE') or '~/.cache/td3_kit').expanduser()
 
 def _download(url, dest:Path, name, timeout):
-    "Download `url` to `dest` atomically, with a progress bar; failures become a RuntimeError that says what to do."
+    "Download `url` to `dest` atomically, with a progress bar; failures become a ConnectionError saying what to do."
     dest.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=dest.parent, prefix=dest.name + '.', suffix='.part')
     try:
@@ -252,7 +252,7 @@ def _download(url, dest:Path, name, timeout):
                 while chunk := r.read(1 << 20): f.write(chunk); bar.update(len(chunk))
         os.replace(tmp, dest)
     except (OSError, http.client.HTTPException) as e:
-        raise RuntimeError(f"could not download {name} from {url} ({e}): offline? "
+        raise ConnectionError(f"could not download {name} from {url} ({e}): offline? "
                            f"Put the file at {dest} to use it") from e
     finally:
         if os.path.exists(tmp): os.unlink(tmp)
@@ -457,6 +457,8 @@ def load_dataset(name_or_path, # a key of `DATASETS` or a path to an interaction
         name, mu, mi = spec.name, spec.min_user, spec.min_item
     elif Path(name_or_path).is_file():
         df, name, mu, mi = read_interactions(name_or_path, format), Path(name_or_path).name, 0, 0
+    elif Path(name_or_path).suffix or os.sep in str(name_or_path):
+        raise FileNotFoundError(f"{name_or_path}: no such file (nor a registered dataset: {', '.join(DATASETS)})")
     else: raise ValueError(f"{name_or_path!r} is neither a registered dataset ({', '.join(DATASETS)}) "
                            f"nor an existing file")
     df = filter_interactions(df, mu if min_user is None else min_user, mi if min_item is None else min_item, iterative)
