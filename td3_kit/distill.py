@@ -217,7 +217,7 @@ def distill(cfg:DistillConfig, out, progress=True) -> dict:
         history, best, best_epoch, first = [], -1.0, -1, 0
         if (ddir / 'state.pt').exists():
             st = load_torch(ddir / 'state.pt', map_location=dev)
-            _restore(dist, st); history = load_json(ddir / 'history.json')
+            _restore(dist, st); history = [h for h in load_json(ddir / 'history.json') if h['epoch'] <= st['epoch']]
             best, best_epoch, first = st['best'], st['best_epoch'], st['epoch'] + 1
         else:
             if main: save_summary(dist.summary, out / 'summary_init', dataset=data.stats['name'])
