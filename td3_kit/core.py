@@ -86,7 +86,8 @@ def _coerce(v, typ, key, source):
 def make_config(cls, values:dict|None=None, source='config'):
     "Build the frozen dataclass `cls` from `values` (nested dicts for nested dataclasses); unknown keys raise."
     if values is not None and not isinstance(values, dict):
-        raise ValueError(f'{source}: expected a table of {cls.__name__} keys, got {type(values).__name__} {values!r:.60}')
+        raise ValueError(f'{source}: expected a table of {cls.__name__} keys, '
+                         f'got {type(values).__name__} {values!r:.60}')
     values = dict(values or {})
     fields = {f.name: f for f in dataclasses.fields(cls)}
     unknown = sorted(set(values) - set(fields))

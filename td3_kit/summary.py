@@ -247,7 +247,8 @@ def load_summary(path, # directory written by `save_summary`
     "Rebuild the summary saved in the directory `path`; mismatched or damaged files give errors naming them."
     path = Path(path)
     meta = load_json(path/SUMMARY_META)
-    if not isinstance(meta, dict): raise ValueError(f'{path/SUMMARY_META}: expected a JSON object, got {type(meta).__name__}')
+    if not isinstance(meta, dict):
+        raise ValueError(f'{path/SUMMARY_META}: expected a JSON object, got {type(meta).__name__}')
     missing = [k for k in ('kind', 'args', 'n_items', 'tensors') if k not in meta]
     if missing: raise ValueError(f'{path/SUMMARY_META}: missing field(s) {missing}')
     if not isinstance(meta['kind'], str) or meta['kind'] not in _KIND_CLASSES:

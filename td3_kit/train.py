@@ -103,7 +103,8 @@ def load_teacher(out, which='best', device='cpu'):
     weights = load_torch(path, map_location=device)
     try: model.load_state_dict(weights)
     except (RuntimeError, TypeError, AttributeError, KeyError) as e:
-        raise ValueError(f'{path}: not the weights of the {cfg.learner} teacher in {tdir / "config.json"} ({e})') from None
+        raise ValueError(f'{path}: not the weights of the {cfg.learner} teacher in {tdir / "config.json"} '
+                         f'({e})') from None
     return model.eval(), cfg
 
 # %% ../nbs/04_train.ipynb #10aba4ea
