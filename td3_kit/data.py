@@ -157,6 +157,7 @@ def _format_of_name(path) -> str|None:
     return None
 
 def _is_number(s:str) -> bool:
+    "Whether `s` reads as a finite number."
     try: return np.isfinite(float(s))
     except ValueError: return False
 
