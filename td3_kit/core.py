@@ -45,8 +45,14 @@ def load_json(path):
     "Read a JSON file, with an error that names the file when it is missing or corrupt."
     path = Path(path)
     if not path.exists(): raise FileNotFoundError(f'{path}: no such file')
-    try: return json.loads(path.read_text())
+    try: return json.loads(_utf8(path))
     except json.JSONDecodeError as e: raise ValueError(f'{path}: not valid JSON ({e})') from None
+
+def _utf8(path:Path) -> str:
+    "The text of `path`; bytes that are not UTF-8 give a ValueError naming the file and the offset."
+    raw = path.read_bytes()
+    try: return raw.decode('utf-8')
+    except UnicodeDecodeError as e: raise ValueError(f'{path}: not UTF-8 text (byte offset {e.start})') from None
 
 # %% ../nbs/00_core.ipynb #4e26e315
 def save_torch(obj, path):
@@ -79,6 +85,9 @@ def _coerce(v, typ, key, source):
 
 def make_config(cls, values:dict|None=None, source='config'):
     "Build the frozen dataclass `cls` from `values` (nested dicts for nested dataclasses); unknown keys raise."
+    if values is not None and not isinstance(values, dict):
+        raise ValueError(f'{source}: expected a table of {cls.__name__} keys, '
+                         f'got {type(values).__name__} {values!r:.60}')
     values = dict(values or {})
     fields = {f.name: f for f in dataclasses.fields(cls)}
     unknown = sorted(set(values) - set(fields))
@@ -87,13 +96,15 @@ def make_config(cls, values:dict|None=None, source='config'):
         typ = fields[k].type
         if dataclasses.is_dataclass(typ): return v if isinstance(v, typ) else make_config(typ, v, f'{source}.{k}')
         return _coerce(v, typ, k, source)
-    return cls(**{k: conv(k, v) for k, v in values.items()})
+    kw = {k: conv(k, v) for k, v in values.items()}
+    try: return cls(**kw)
+    except (TypeError, ValueError) as e: raise ValueError(f'{source}: {e}') from None  # checks in __post_init__
 
 def read_toml(path):
     "Read a TOML file; a syntax error names the file."
     path = Path(path)
     if not path.exists(): raise FileNotFoundError(f'{path}: no such file')
-    try: return tomllib.loads(path.read_text())
+    try: return tomllib.loads(_utf8(path))
     except tomllib.TOMLDecodeError as e: raise ValueError(f'{path}: not valid TOML ({e})') from None
 
 # %% ../nbs/00_core.ipynb #156fe322

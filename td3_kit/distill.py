@@ -250,7 +250,7 @@ def distill(cfg:DistillConfig, out, progress=True) -> dict:
         history, best, best_epoch, first = [], -1.0, -1, 0
         if (ddir / 'state.pt').exists():
             st = load_torch(ddir / 'state.pt', map_location=dev)
-            _restore(dist, st); history = load_json(ddir / 'history.json')
+            _restore(dist, st); history = [h for h in load_json(ddir / 'history.json') if h['epoch'] <= st['epoch']]
             best, best_epoch, first = st['best'], st['best_epoch'], st['epoch'] + 1
             if main: _keep_steps(ddir / 'steps.jsonl', st['epoch'])
         else:

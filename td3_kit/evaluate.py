@@ -169,7 +169,7 @@ def bench_evaluate(summary:str, run:str, n:int=3, protocol:str='pretrained-emb',
     from td3_kit.core import machine_info
     teacher, tcfg = load_teacher(run)
     data = load_dataset(tcfg.dataset, max_len=tcfg.arch.max_len)
-    source, dev = load_summary(summary, n_items=data.n_items), get_device(device)
+    source, dev = load_summary(summary, n_items=data.n_items, dataset=data.stats['name']), get_device(device)
     res = dict(suite='eval', summary=str(summary), learner=learner, protocol=protocol, n=n, steps=steps, device=str(dev))
     for mode in ('sequential', 'together'):
         cfg = EvalConfig(learner=learner, arch=tcfg.arch, protocol=protocol, n=n, steps=steps, together=mode == 'together')
@@ -214,7 +214,7 @@ def _cost_point(summary:str, run:str, source:str, learner:str, steps:int, epochs
     from td3_kit.data import load_dataset
     _, tcfg = load_teacher(run)
     data = load_dataset(tcfg.dataset, max_len=tcfg.arch.max_len)
-    src = 'full' if source == 'full' else load_summary(summary, n_items=data.n_items)
+    src = 'full' if source == 'full' else load_summary(summary, n_items=data.n_items, dataset=data.stats['name'])
     return learner_cost(src, data, EvalConfig(learner=learner, arch=tcfg.arch, steps=steps), epochs, device)
 
 def bench_learner(summary:str, run:str, learner:str='sasrec', steps:int=200, epochs:int=1, device:str='auto') -> dict:
@@ -245,7 +245,7 @@ def evaluate_source(summary:str, run=None, learner='sasrec', protocol='scratch',
     if run is None: raise ValueError(f'summary {summary!r} needs --run, the run folder holding the teacher')
     teacher, tcfg = load_teacher(run)
     data = load_dataset(tcfg.dataset, max_len=tcfg.arch.max_len)
-    if is_dir: source = load_summary(summary, n_items=data.n_items)
+    if is_dir: source = load_summary(summary, n_items=data.n_items, dataset=data.stats['name'])
     elif summary == 'full': source = 'full'
     else: source = make_summary(summary, data, None, mu, zeta, generator=torch.Generator().manual_seed(seed))
     cfg = EvalConfig(learner=learner, arch=tcfg.arch, protocol=protocol, n=n, steps=steps, seed=seed, together=together,

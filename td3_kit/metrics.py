@@ -44,19 +44,23 @@ def rank_of_target(
 def rank_sampled(
     scores:Tensor,    # (B, n_items+1) id-indexed scores, column 0 = padding
     target:Tensor,    # (B,) long target item ids in 1..n_items
-    negatives:Tensor, # (B, K) long negative item ids in 1..n_items, none equal to the row's target
-)->Tensor:            # (B,) long rank of the target among its K+1 candidates, in 0..K
+    negatives:Tensor, # (B, K) long negative ids in 1..n_items, none equal to the row's target; trailing 0s = none
+)->Tensor:            # (B,) long rank of the target among its candidates, in 0..K
     "Rank of `target` among itself and `negatives` (uni100 when K=100), ties broken pessimistically."
     _check_scores(scores)
     B, n = scores.shape[0], scores.shape[1] - 1
     _check_ids(target, 'target', (B,), 1, n)
     if negatives.ndim != 2: raise ValueError(f"negatives: expected (B, K), got shape {tuple(negatives.shape)}")
-    _check_ids(negatives, 'negatives', (B, negatives.shape[1]), 1, n)
+    _check_ids(negatives, 'negatives', (B, negatives.shape[1]), 0, n)
+    real = negatives > 0  # (B, K) False on trailing padding
+    if (real[:, 1:] & ~real[:, :-1]).any():
+        rows = (real[:, 1:] & ~real[:, :-1]).any(1).nonzero().flatten()[:5].tolist()
+        raise ValueError(f"negatives: rows {rows} (first 5 shown) have the padding id 0 before a real negative")
     if (negatives == target[:, None]).any():
         rows = (negatives == target[:, None]).any(1).nonzero().flatten()[:5].tolist()
         raise ValueError(f"negatives: rows {rows} (first 5 shown) contain their own target item")
-    cand = torch.cat([target[:, None], negatives], 1)  # (B, K+1) target in column 0
-    return rank_of_target(scores.gather(1, cand), torch.zeros_like(target))  # (B,)
+    t = scores.gather(1, target[:, None])  # (B, 1) target scores
+    return ((scores.gather(1, negatives) >= t) & real).sum(1)  # (B,) negatives scoring at least as high
 
 # %% ../nbs/02_metrics.ipynb #8492cd65
 def rank_full(

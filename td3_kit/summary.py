@@ -7,7 +7,7 @@ __all__ = ['SUMMARIES', 'SUMMARY_TENSORS', 'SUMMARY_META', 'Summary', 'TuckerSum
            'RealSummary', 'make_summary', 'save_summary', 'load_summary', 'export_inter']
 
 # %% ../nbs/05_summary.ipynb #eca89e56
-import itertools
+import itertools, re
 from pathlib import Path
 import numpy as np
 import torch, torch.nn as nn, torch.nn.functional as F
@@ -237,15 +237,30 @@ def save_summary(summary:Summary, path, # directory to write (created if missing
                    tensors={k: list(v.shape) for k, v in tensors.items()}, extra=extra), path/SUMMARY_META)
     return path
 
+def _version(v) -> tuple|None:
+    "`'0.1.2'` as `(0, 1, 2)`; None unless `v` is dotted decimal numbers."
+    return tuple(int(p) for p in v.split('.')) if isinstance(v, str) and re.fullmatch(r'[0-9]+(\.[0-9]+)*', v) else None
+
 def load_summary(path, # directory written by `save_summary`
-                 n_items:int|None=None) -> Summary: # the dataset's item count, to check against
+                 n_items:int|None=None, # the dataset's item count, to check against
+                 dataset:str|None=None) -> Summary: # the dataset's name, to check against (when the summary has one)
     "Rebuild the summary saved in the directory `path`; mismatched or damaged files give errors naming them."
     path = Path(path)
     meta = load_json(path/SUMMARY_META)
+    if not isinstance(meta, dict):
+        raise ValueError(f'{path/SUMMARY_META}: expected a JSON object, got {type(meta).__name__}')
     missing = [k for k in ('kind', 'args', 'n_items', 'tensors') if k not in meta]
     if missing: raise ValueError(f'{path/SUMMARY_META}: missing field(s) {missing}')
-    if meta['kind'] not in _KIND_CLASSES:
+    if not isinstance(meta['kind'], str) or meta['kind'] not in _KIND_CLASSES:
         raise ValueError(f"{path/SUMMARY_META}: unknown kind {meta['kind']!r}; valid kinds: {sorted(_KIND_CLASSES)}")
+    made = meta.get('td3_kit_version')
+    if made is not None and _version(made) is None:
+        raise ValueError(f'{path/SUMMARY_META}: td3_kit_version {made!r} is not a version number')
+    if made is not None and _version(made) > _version(__version__):
+        raise ValueError(f'{path}: written by td3_kit {made}, newer than the installed {__version__}; '
+                         'upgrade td3_kit to read it')
+    if dataset is not None and meta.get('dataset') is not None and meta['dataset'] != dataset:
+        raise ValueError(f"{path}: summary was distilled from dataset {meta['dataset']!r}, not {dataset!r}")
     if n_items is not None and meta['n_items'] != n_items:
         raise ValueError(f"{path}: summary has {meta['n_items']} items, dataset has {n_items}")
     f = path/SUMMARY_TENSORS
@@ -256,7 +271,7 @@ def load_summary(path, # directory written by `save_summary`
     if shapes != meta['tensors']:
         raise ValueError(f"{f}: tensors {shapes} do not match {SUMMARY_META}'s {meta['tensors']}")
     try: return _KIND_CLASSES[meta['kind']].from_state(meta['args'], tensors)
-    except (TypeError, KeyError, RuntimeError, ValueError) as e:
+    except (TypeError, KeyError, RuntimeError, ValueError, AttributeError, IndexError) as e:
         raise ValueError(f"{path}: cannot rebuild a {meta['kind']!r} summary from its files ({e})") from None
 
 # %% ../nbs/05_summary.ipynb #143ebd47

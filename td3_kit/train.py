@@ -95,9 +95,16 @@ def load_teacher(out, which='best', device='cpu'):
     meta = load_json(tdir / 'metrics.json') if (tdir / 'metrics.json').exists() else None
     if meta is None:
         raise FileNotFoundError(f'{tdir}: no finished teacher here (metrics.json missing); run td3 pretrain')
+    n = meta.get('n_items') if isinstance(meta, dict) else None
+    if type(n) is not int or n < 1: raise ValueError(f'{tdir / "metrics.json"}: no positive item count n_items')
     path = tdir / 'best.pt' if which == 'best' else tdir / 'checkpoints' / f'epoch_{int(which):03d}.pt'
-    model = _teacher_model(cfg, meta['n_items'], device)
-    model.load_state_dict(load_torch(path, map_location=device))
+    try: model = _teacher_model(cfg, n, device)
+    except ValueError as e: raise ValueError(f'{tdir / "config.json"}: {e}') from None  # e.g. an unknown learner
+    weights = load_torch(path, map_location=device)
+    try: model.load_state_dict(weights)
+    except (RuntimeError, TypeError, AttributeError, KeyError) as e:
+        raise ValueError(f'{path}: not the weights of the {cfg.learner} teacher in {tdir / "config.json"} '
+                         f'({e})') from None
     return model.eval(), cfg
 
 # %% ../nbs/04_train.ipynb #10aba4ea
@@ -116,12 +123,12 @@ def pretrain(cfg:TeacherConfig, out, data:SeqData|None=None, progress=True) -> d
         opt = torch.optim.Adam(model.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay)
         gen = torch.Generator().manual_seed(cfg.seed)
         st = dict(epoch=-1, best=-1.0, best_epoch=-1, history=[])
-        if (tdir / 'state.pt').exists():  # resume after the last finished epoch
+        if (tdir / 'state.pt').exists():  # resume after the last finished epoch (a later history entry is redone)
             saved = load_torch(tdir / 'state.pt')
             model.load_state_dict(saved['model']); opt.load_state_dict(saved['opt'])
             gen.set_state(saved['gen']); torch.set_rng_state(saved['rng'])
             st = dict(epoch=saved['epoch'], best=saved['best'], best_epoch=saved['best_epoch'],
-                      history=load_json(tdir / 'history.json'))
+                      history=[h for h in load_json(tdir / 'history.json') if h['epoch'] <= saved['epoch']])
         bar = tqdm(range(st['epoch'] + 1, cfg.epochs), desc='teacher', disable=not progress)
         for epoch in bar:
             if epoch - st['best_epoch'] > cfg.patience and st['best_epoch'] >= 0: break
