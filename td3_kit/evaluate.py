@@ -44,7 +44,7 @@ def fresh_learner(name:str, n_items:int, arch:LearnerConfig, protocol:str, teach
 # %% ../nbs/07_evaluate.ipynb #b70892b9
 @dataclasses.dataclass(frozen=True)
 class EvalConfig:
-    "How the learners of an evaluation are built and trained (reference settings, td3-method.md §7, §8)."
+    "How the learners of an evaluation are built and trained (reference settings, method §7, §8)."
     learner: str = 'sasrec'          # a key of `LEARNERS`
     arch: LearnerConfig = LearnerConfig()
     protocol: str = 'scratch'        # 'scratch' or 'pretrained-emb'

@@ -72,7 +72,7 @@ def features_of(model, seq, lengths, batch_size=4096) -> torch.Tensor:
 # %% ../nbs/04_train.ipynb #fa3d99d4
 @dataclasses.dataclass(frozen=True)
 class TeacherConfig:
-    "How the full-data teacher is trained (RecBole's SASRec settings for ML-100k, td3-method.md §10)."
+    "How the full-data teacher is trained (RecBole's SASRec settings for ML-100k, method §10)."
     dataset: str = 'ml-100k'   # registry name or path of an interaction file
     learner: str = 'sasrec'    # a key of `LEARNERS`
     arch: LearnerConfig = LearnerConfig()
