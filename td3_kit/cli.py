@@ -92,7 +92,7 @@ def td3_bench(
     "Run a benchmark suite and write its results as JSON."
     from td3_kit.data import load_dataset
     from td3_kit.train import bench_teacher
-    from td3_kit.distill import bench_distill, bench_scale, config_from
+    from td3_kit.distill import bench_distill, bench_scale, config_from, floor_line
     from td3_kit.inner import bench_inner
     from td3_kit.evaluate import bench_evaluate, bench_learner
     from td3_kit.core import get_device, machine_info
@@ -109,7 +109,8 @@ def td3_bench(
     if suite not in suites: raise ValueError(f'unknown suite {suite!r}; valid: {sorted(suites)}')
     res = suites[suite]()
     save_json(res, out)
-    print(json.dumps({k: v for k, v in res.items() if k not in ('top_ops', 'machine')}, indent=2))
+    print(json.dumps({k: v for k, v in res.items() if k not in ('top_ops', 'machine', 'matmul_rates')}, indent=2))
+    if 'floor_s' in res: print(floor_line(res))  # distill: the compute floor and the kit's multiple of it
     return res
 
 # %% ../nbs/09_cli.ipynb #e9decec6

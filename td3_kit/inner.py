@@ -230,6 +230,7 @@ def unroll(
     loss = torch.tensor(float('nan'))
     for t in range(c):                                          # no graph: detached batch, first-order grads
         with torch.no_grad(): P, lens = get_batch(t)
+        P = P.detach()  # a no_grad view of P would still say requires_grad (and trip autograd's module hooks)
         p = {k: v.detach().requires_grad_() for k, v in params.items()}
         loss = inner_loss(learner, p, P, lens, generator, augment)
         grads = torch.autograd.grad(loss, list(p.values()), allow_unused=True)
