@@ -316,7 +316,7 @@ def distill(cfg:DistillConfig, out, progress=True) -> dict:
     return result
 
 # %% ../nbs/08_distill.ipynb #f1a2b3c5
-_TIMED = (torch.ops.aten.mm, torch.ops.aten.addmm, torch.ops.aten.bmm, torch.ops.aten.baddbmm)  # what `_op_seconds` times
+_TIMED = (torch.ops.aten.mm, torch.ops.aten.addmm, torch.ops.aten.bmm, torch.ops.aten.baddbmm)  # `_op_seconds` times
 
 def _layout(t:torch.Tensor) -> tuple:
     "(shape, dtype name, transposed): what a matmul kernel's speed depends on."
