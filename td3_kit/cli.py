@@ -87,6 +87,8 @@ def td3_bench(
     summary:str=None,  # eval, learner: summary folder (default: RUN/summary)
     n:int=3,  # eval: learners trained on the summary
     protocol:str='pretrained-emb',  # eval: initialisation protocol
+    users:int=6040,  # scale: users of the generated log
+    interactions:int=1_000_000,  # scale: interactions of the generated log
     device:str='auto',  # 'auto', 'cpu' or 'cuda'
 ):
     "Run a benchmark suite and write its results as JSON."
@@ -102,8 +104,8 @@ def td3_bench(
                   distill=lambda: bench_distill(config_from(preset, over, dataset=dataset, device=device), run, steps),
                   inner=inner, eval=lambda: bench_evaluate(summary or str(Path(run) / 'summary'), run, n, protocol,
                                                          learner, device=device),
-                  scale=lambda: bench_scale(run, tuple(int(n) for n in items.split()), over=over, steps=steps,
-                                            device=device),
+                  scale=lambda: bench_scale(run, tuple(int(n) for n in items.split()), users, interactions, over=over,
+                                            steps=steps, device=device),
                   learner=lambda: bench_learner(summary or str(Path(run) / 'summary'), run, learner, epochs=epochs,
                                                 device=device))
     if suite not in suites: raise ValueError(f'unknown suite {suite!r}; valid: {sorted(suites)}')
