@@ -89,12 +89,14 @@ def td3_bench(
     summary:str=None,  # eval, learner: summary folder (default: RUN/summary)
     n:int=3,  # eval: learners trained on the summary
     protocol:str='pretrained-emb',  # eval: initialisation protocol
+    users:int=6040,  # scale: users of the generated log
+    interactions:int=1_000_000,  # scale: interactions of the generated log
     device:str='auto',  # 'auto', 'cpu' or 'cuda'
 ):
     "Run a benchmark suite and write its results as JSON."
     from td3_kit.data import load_dataset
     from td3_kit.train import bench_teacher
-    from td3_kit.distill import bench_distill, bench_scale, config_from
+    from td3_kit.distill import bench_distill, bench_scale, config_from, floor_line
     from td3_kit.inner import bench_inner
     from td3_kit.evaluate import bench_evaluate, bench_learner
     from td3_kit.core import get_device, machine_info
@@ -104,14 +106,15 @@ def td3_bench(
                   distill=lambda: bench_distill(config_from(preset, over, dataset=dataset, device=device), run, steps),
                   inner=inner, eval=lambda: bench_evaluate(summary or str(Path(run) / 'summary'), run, n, protocol,
                                                          learner, device=device),
-                  scale=lambda: bench_scale(run, tuple(int(n) for n in items.split()), over=over, steps=steps,
-                                            device=device),
+                  scale=lambda: bench_scale(run, tuple(int(n) for n in items.split()), users, interactions, over=over,
+                                            steps=steps, device=device),
                   learner=lambda: bench_learner(summary or str(Path(run) / 'summary'), run, learner, epochs=epochs,
                                                 device=device))
     if suite not in suites: raise ValueError(f'unknown suite {suite!r}; valid: {sorted(suites)}')
     res = suites[suite]()
     save_json(res, out)
-    print(json.dumps({k: v for k, v in res.items() if k not in ('top_ops', 'machine')}, indent=2))
+    print(json.dumps({k: v for k, v in res.items() if k not in ('top_ops', 'machine', 'matmul_rates')}, indent=2))
+    if 'floor_s' in res: print(floor_line(res))  # distill: the compute floor and the kit's multiple of it
     return res
 
 # %% ../nbs/09_cli.ipynb #e9decec6

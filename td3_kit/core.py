@@ -149,10 +149,21 @@ def peak_memory(dev:torch.device) -> dict:
     return dict(peak_rss_mb=peak_rss_mb(), peak_cuda_mb=torch.cuda.max_memory_allocated() / 2**20
                 if dev.type == 'cuda' else None)
 
+_ISA = ('avx2', 'fma', 'avx512f')  # the flags that set a CPU's matrix-multiply peak
+
+def _cpu_facts(path='/proc/cpuinfo') -> dict:
+    "CPU model name and whether each flag of `_ISA` is present, from `path` (None for both where it is unreadable)."
+    try: lines = Path(path).read_text().splitlines()
+    except OSError: return dict(cpu_model=None, isa=None)
+    first = lambda key: next((l.split(':', 1)[1].strip() for l in lines if l.split(':')[0].strip() == key), None)
+    flags = set((first('flags') or '').split())
+    return dict(cpu_model=first('model name'), isa={f: f in flags for f in _ISA})
+
 def machine_info() -> dict:
-    "Where a benchmark ran: CPU, threads, torch version and the GPU's name if there is one."
+    "Where a benchmark ran: CPU model and ISA flags, threads, torch version and the GPU's name if there is one."
     info = dict(python=platform.python_version(), torch=torch.__version__, platform=platform.platform(),
-                processor=platform.processor() or platform.machine(), cpu_count=os.cpu_count(),
+                processor=platform.processor() or platform.machine(), **_cpu_facts(),
+                torch_cpu_capability=torch.backends.cpu.get_cpu_capability(), cpu_count=os.cpu_count(),
                 torch_threads=torch.get_num_threads(), cuda=torch.cuda.is_available())
     if torch.cuda.is_available(): info['gpu'] = torch.cuda.get_device_name(0)
     return info
