@@ -149,7 +149,7 @@ def inner_call(
     P:Tensor,                             # (b, ζ, n_items) item distributions of the summary batch
     lengths:Tensor,                       # (b,) number of real steps per row (best kept on the CPU)
     generator:torch.Generator|None=None,  # CPU generator for the augmentation cuts
-    augment:bool=True,                    # add the random-prefix term (td3-method §4)
+    augment:bool=True,                    # add the random-prefix term (method §4)
 )->tuple:                                 # (args, kwargs) of the learner call
     "The learner call behind `inner_loss`: `(P, lengths, targets)` and `dict(rows=…[, masked=…])`, checked on the CPU."
     n = lengths.cpu()                                           # checks and draws on the CPU: no device sync
@@ -171,7 +171,7 @@ def inner_loss(
     P:Tensor,                             # (b, ζ, n_items) item distributions of the summary batch
     lengths:Tensor,                       # (b,) number of real steps per row (best kept on the CPU)
     generator:torch.Generator|None=None,  # CPU generator for the augmentation cuts
-    augment:bool=True,                    # add the random-prefix term (td3-method §4)
+    augment:bool=True,                    # add the random-prefix term (method §4)
 )->Tensor:                                # scalar loss
     "Mean KL of the next-step prediction at `len-1` (and at a random cut `r` when `augment`) on a soft summary batch."
     args, kw = inner_call(learner, P, lengths, generator, augment)
