@@ -29,7 +29,7 @@ from .parallel import init_distributed, is_main, barrier, shard, all_reduce_
 # %% ../nbs/08_distill.ipynb #bb257e01
 @dataclasses.dataclass(frozen=True)
 class DistillConfig:
-    "Everything a distillation run depends on; defaults = the ML-100k reference settings (td3-method.md §8)."
+    "Everything a distillation run depends on; defaults = the ML-100k reference settings (method §8)."
     teacher: TeacherConfig = TeacherConfig()  # the full-data teacher (its dataset is the run's dataset)
     summary: str = 'tucker'      # 'tucker', 'farzi' or 'dense' (learned summaries)
     mu: int = 30                 # synthetic sequences
