@@ -46,7 +46,7 @@ class DistillConfig:
     unroll: str = 'random'       # 'random' (RaT-BPTT), 'end' (fixed window at the end), 'full' (full BPTT)
     inner_lr: float = 0.005
     inner_wd: float = 5e-5
-    inner_eps_root: float = 1e-8 # inner Adam: ε_root in √(v̂ + ε_root) (0 = torch.optim.Adam, as the reference code)
+    inner_eps_root: float = 1e-8 # inner Adam: ε_root in √(v̂ + ε_root); 0 = torch.optim.Adam (the reference code)
     augment: bool = True         # random-prefix augmentation in the inner loss
     outer_lr: float = 0.03
     outer_wd: float = 1e-4
