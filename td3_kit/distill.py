@@ -180,7 +180,8 @@ class Distiller:
         loss = w * (ce + cfg.align * mse)  # summed over ranks: the full-batch loss
         per = torch.stack([p.grad.norm() for p in learned.values()])  # (n_factors,) pre-clip norm of each factor
         norm = per.norm()
-        parts = all_reduce_([torch.stack([loss, w * ce, w * mse])])[0].tolist() + [norm.item()] + per.tolist()
+        total = all_reduce_([torch.stack([loss, w * ce, w * mse])])[0]
+        parts = torch.cat([total, norm[None].to(total.dtype), per.to(total.dtype)]).tolist()  # one host sync
         skip = not math.isfinite(parts[3])  # a non-finite meta-gradient is skipped (counted), as AMP's scaler does
         max_norm = cfg.clip_norm if cfg.clip == 'fixed' else (2 * self.norm_avg if self.norm_avg else float('inf'))
         if not skip:
