@@ -95,10 +95,9 @@ def td3_bench(
 ):
     "Run a benchmark suite and write its results as JSON."
     from td3_kit.data import load_dataset
-    from td3_kit.train import bench_teacher
-    from td3_kit.distill import bench_distill, bench_scale, config_from, floor_line
-    from td3_kit.inner import bench_inner
-    from td3_kit.evaluate import bench_evaluate, bench_learner
+    from td3_kit.distill import config_from
+    from td3_kit.bench import (bench_teacher, bench_inner, bench_evaluate, bench_learner, bench_distill, bench_scale,
+                               floor_line)
     from td3_kit.core import get_device, machine_info
     inner = lambda: dict(suite='inner', machine=machine_info(), rows=[
         bench_inner(int(n), learner, device=str(get_device(device)), compile=compile) for n in items.split()])

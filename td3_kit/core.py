@@ -4,8 +4,7 @@
 
 # %% auto #0
 __all__ = ['atomic_write', 'save_json', 'load_json', 'save_torch', 'load_torch', 'make_config', 'read_toml', 'apply_overrides',
-           'get_device', 'seeded', 'peak_rss_mb', 'peak_memory', 'machine_info', 'top_ops', 'FreshProcessError',
-           'in_fresh_process']
+           'get_device', 'seeded', 'peak_rss_mb', 'peak_memory', 'machine_info']
 
 # %% ../nbs/00_core.ipynb #14bf9e32
 import dataclasses, io, json, os, platform, resource, sys, tempfile, tomllib
@@ -167,40 +166,3 @@ def machine_info() -> dict:
                 torch_threads=torch.get_num_threads(), cuda=torch.cuda.is_available())
     if torch.cuda.is_available(): info['gpu'] = torch.cuda.get_device_name(0)
     return info
-
-# %% ../nbs/00_core.ipynb #3dbe71a7
-def top_ops(fn, device:torch.device|None=None, k:int=15) -> list:
-    "Run `fn()` once under torch.profiler; the `k` operators with the most self CPU time (and their share)."
-    from torch.profiler import profile, ProfilerActivity
-    acts = [ProfilerActivity.CPU] + ([ProfilerActivity.CUDA] if device is not None and device.type == 'cuda' else [])
-    with profile(activities=acts) as p:
-        fn()
-        if device is not None and device.type == 'cuda': torch.cuda.synchronize()
-    avg = sorted(p.key_averages(), key=lambda e: -e.self_cpu_time_total)
-    tot = sum(e.self_cpu_time_total for e in avg) or 1
-    return [dict(op=e.key, self_cpu_s=e.self_cpu_time_total / 1e6, share=e.self_cpu_time_total / tot, calls=e.count)
-            for e in avg[:k]]
-
-# %% ../nbs/00_core.ipynb #a4e9783d
-class FreshProcessError(RuntimeError):
-    "`fn` failed in its own process: its `returncode`, `stderr` and `cause` (the last line of stderr)."
-    def __init__(self, fn, returncode, stderr):
-        self.returncode, self.stderr = returncode, stderr
-        self.cause = (stderr.strip().splitlines() or [f'killed (exit {returncode})'])[-1]
-        super().__init__(f'{fn.__qualname__} failed in its own process: {self.cause}')
-
-def in_fresh_process(fn, *args, mem_gb:float|None=None):
-    "`fn(*args)` in a new Python process (its own peak memory), its address space capped at `mem_gb` GiB if given."
-    import pickle, subprocess
-    if getattr(fn, '__module__', None) == '__main__':
-        raise ValueError(f'{fn.__qualname__} is defined in __main__ (a script or notebook): a fresh process can only '
-                         'import a function from a module')
-    with tempfile.TemporaryDirectory() as d:
-        inp, out = Path(d) / 'call.pkl', Path(d) / 'result.pkl'
-        inp.write_bytes(pickle.dumps((fn, args)))
-        code = (f"import pickle; fn, args = pickle.loads(open({str(inp)!r}, 'rb').read()); "
-                f"open({str(out)!r}, 'wb').write(pickle.dumps(fn(*args)))")
-        cap = (lambda: resource.setrlimit(resource.RLIMIT_AS, (int(mem_gb * 2**30),) * 2)) if mem_gb else None
-        proc = subprocess.run([sys.executable, '-c', code], capture_output=True, text=True, preexec_fn=cap)
-        if proc.returncode: raise FreshProcessError(fn, proc.returncode, proc.stderr)
-        return pickle.loads(out.read_bytes())

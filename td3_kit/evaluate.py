@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['PROTOCOLS', 'fresh_learner', 'EvalConfig', 'fit_summary', 'fit_together', 'fit_full_data', 'evaluate',
-           'bench_evaluate', 'learner_cost', 'bench_learner', 'evaluate_source']
+           'evaluate_source']
 
 # %% ../nbs/07_evaluate.ipynb #b6915527
 import dataclasses, math, time
@@ -12,7 +12,7 @@ from functools import partial
 from pathlib import Path
 import torch
 from torch import nn, Tensor
-from .core import seeded, get_device, peak_rss_mb, peak_memory
+from .core import seeded, get_device
 from .data import SeqData
 from .learners.core import Learner, LearnerConfig
 from .learners.registry import make_learner
@@ -158,77 +158,6 @@ def evaluate(source:Summary|str, data:SeqData, cfg:EvalConfig, teacher:Learner|N
     return dict(source='full' if isinstance(source, str) else source.kind, protocol=cfg.protocol, n=cfg.n,
                 steps=cfg.steps, metrics=_aggregate(runs), runs=runs, fit_s=_aggregate([dict(s=s) for s in fit_s])['s'],
                 fit_total_s=sum(fit_s))
-
-# %% ../nbs/07_evaluate.ipynb #e629e080
-def bench_evaluate(summary:str, run:str, n:int=3, protocol:str='pretrained-emb', learner:str='sasrec', steps:int=200,
-                   device:str='auto') -> dict:
-    "Seconds to train and score `n` learners on a saved summary one after another and together, and both paths' metrics."
-    from td3_kit.summary import load_summary
-    from td3_kit.train import load_teacher
-    from td3_kit.data import load_dataset
-    from td3_kit.core import machine_info
-    teacher, tcfg = load_teacher(run)
-    data = load_dataset(tcfg.dataset, max_len=tcfg.arch.max_len)
-    source, dev = load_summary(summary, n_items=data.n_items, dataset=data.stats['name']), get_device(device)
-    res = dict(suite='eval', summary=str(summary), learner=learner, protocol=protocol, n=n, steps=steps, device=str(dev))
-    for mode in ('sequential', 'together'):
-        cfg = EvalConfig(learner=learner, arch=tcfg.arch, protocol=protocol, n=n, steps=steps, together=mode == 'together')
-        t0 = time.perf_counter(); r = evaluate(source, data, cfg, teacher.to(dev), device=dev)
-        total = time.perf_counter() - t0
-        res[mode] = dict(fit_s=r['fit_total_s'], score_s=total - r['fit_total_s'], total_s=total,
-                         test=r['metrics']['test']['uni100'], test_full=r['metrics']['test']['full'])
-    s, t = res['sequential'], res['together']
-    res.update(fit_speedup=s['fit_s'] / t['fit_s'], total_speedup=s['total_s'] / t['total_s'],
-               ndcg10_diff=t['test']['ndcg@10']['mean'] - s['test']['ndcg@10']['mean'], peak_rss_mb=peak_rss_mb(),
-               machine=machine_info())
-    return res
-
-# %% ../nbs/07_evaluate.ipynb #1467e301
-def learner_cost(source:Summary|str, data:SeqData, cfg:EvalConfig, epochs:int=1, device='auto') -> dict:
-    "Seconds and memory to train one fresh learner on `source` (a summary for `cfg.steps` steps, or 'full' for `epochs`)."
-    dev = get_device(device)
-    sync = torch.cuda.synchronize if dev.type == 'cuda' else (lambda: None)
-    g = torch.Generator().manual_seed(cfg.seed)
-    with seeded(cfg.seed):
-        m = fresh_learner(cfg.learner, data.n_items, cfg.arch, 'scratch', None, g).to(dev)
-        if dev.type == 'cuda': torch.cuda.reset_peak_memory_stats()
-        start = peak_rss_mb()  # data and learner loaded; training has not yet run
-        t0 = time.perf_counter()
-        if source == 'full':
-            opt = torch.optim.Adam(m.parameters(), lr=cfg.real_lr)
-            for _ in range(epochs): train_epoch(m, opt, data, cfg.real_batch, g)
-            data_mb = sum(t.numel() * t.element_size() for t in (data.train_seq, data.train_len, data.train_target))
-        else:
-            fit_summary(m, source.to(dev), cfg, g)
-            data_mb = source.mu * source.zeta * source.n_items * 4  # the distributions P a learner reads
-        sync(); secs = time.perf_counter() - t0
-    return dict(source='full' if source == 'full' else source.kind, learner=cfg.learner,
-                steps=None if source == 'full' else cfg.steps, epochs=epochs if source == 'full' else None,
-                seconds=secs, **(peak := peak_memory(dev)), added_rss_mb=peak['peak_rss_mb'] - start,
-                data_mb=data_mb / 2**20)
-
-def _cost_point(summary:str, run:str, source:str, learner:str, steps:int, epochs:int, device:str) -> dict:
-    "One `bench_learner` point, in its own process."
-    from td3_kit.summary import load_summary
-    from td3_kit.train import load_teacher
-    from td3_kit.data import load_dataset
-    _, tcfg = load_teacher(run)
-    data = load_dataset(tcfg.dataset, max_len=tcfg.arch.max_len)
-    src = 'full' if source == 'full' else load_summary(summary, n_items=data.n_items, dataset=data.stats['name'])
-    return learner_cost(src, data, EvalConfig(learner=learner, arch=tcfg.arch, steps=steps), epochs, device)
-
-def bench_learner(summary:str, run:str, learner:str='sasrec', steps:int=200, epochs:int=1, device:str='auto') -> dict:
-    "Time and memory of one learner trained on a saved summary versus on the full data, each in a fresh process."
-    from td3_kit.core import load_json, machine_info, in_fresh_process
-    from td3_kit.evaluate import _cost_point  # the exported function, which a fresh process can import
-    rows = {source: in_fresh_process(_cost_point, str(summary), str(run), source, learner, steps, epochs, device)
-            for source in ('summary', 'full')}
-    teacher_epochs = len(load_json(Path(run) / 'teacher' / 'history.json'))
-    full_est = rows['full']['seconds'] / epochs * teacher_epochs
-    return dict(suite='learner', summary_dir=str(summary), run=str(run), **rows, teacher_epochs=teacher_epochs,
-                full_fit_estimate_s=full_est, speedup_estimate=full_est / rows['summary']['seconds'],
-                memory_ratio=rows['full']['added_rss_mb'] / max(rows['summary']['added_rss_mb'], 1e-9),
-                machine=machine_info())
 
 # %% ../nbs/07_evaluate.ipynb #cffa5114
 def evaluate_source(summary:str, run=None, learner='sasrec', protocol='scratch', n=3, steps=200, mu=30, zeta=50,

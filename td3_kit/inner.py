@@ -4,11 +4,10 @@
 
 # %% auto #0
 __all__ = ['AdamState', 'adam_init', 'adam_step', 'adam_step_', 'sgd_step', 'draw_cuts', 'inner_call', 'inner_loss',
-           'cyclic_rows', 'fixed_batches', 'FixedBatches', 'Unrolled', 'unroll', 'train_on_summary', 'init_params',
-           'bench_inner']
+           'cyclic_rows', 'fixed_batches', 'FixedBatches', 'Unrolled', 'unroll', 'train_on_summary', 'init_params']
 
 # %% ../nbs/06_inner.ipynb #1790121b
-import copy, time
+import copy
 from typing import Callable, NamedTuple
 import torch, torch.nn as nn
 from torch import Tensor
@@ -404,79 +403,3 @@ def init_params(
         vals = {k: vals[k].to(p.device) for k, p in train.items()}
     else: raise ValueError(f"init_params: mode must be 'pool' or 'fresh', got {mode!r}")
     return {k: vals[k].detach().clone().requires_grad_() for k in train}
-
-# %% ../nbs/06_inner.ipynb #3516bcf1
-def _reference_steps(net, params, decode, mu, b, steps, lr, generator, weight_decay=5e-5, first=0, graph=True,
-                     state=None, eps_root=0.0):
-    "Straightforward inner steps, for the benchmarks: the summary decoded at every step, [P, P] embedded twice."
-    state = state or adam_init(params)
-    for t in range(first, first + steps):
-        rows = cyclic_rows(t, mu, b)
-        with torch.set_grad_enabled(graph): P, n = decode(rows)  # (b, ζ, n_items) decoded again, (b,)
-        params = {k: v if v.requires_grad else v.detach().requires_grad_() for k, v in params.items()}
-        ar, last, r = torch.arange(b, device=P.device), (n - 1).to(P.device), draw_cuts(n, generator).to(P.device)
-        seq, lens, target = torch.cat([P, P]), torch.cat([last, r]), torch.cat([P[ar, last], P[ar, r]])
-        loss = functional_call(net, params, (seq, lens, target)).loss
-        grads = torch.autograd.grad(loss, list(params.values()), create_graph=graph, allow_unused=True)
-        with torch.set_grad_enabled(graph):
-            params, state = adam_step(params, dict(zip(params, grads)), state, lr, weight_decay=weight_decay,
-                                      eps_root=eps_root)
-    return params, state
-
-def _reference_window(net, params, S, lengths, b, steps, lr, generator, weight_decay=5e-5):
-    "`steps` straightforward differentiable steps on the summary with logits S (μ, ζ, n_items)."
-    decode = lambda rows: (S[rows.to(S.device)].softmax(-1), lengths[rows])
-    return _reference_steps(net, params, decode, S.shape[0], b, steps, lr, generator, weight_decay)[0]
-
-def _saved_mb(fn, exclude=()) -> float:
-    "MB of the distinct storages autograd saves for backward while `fn()` runs (storages in `exclude` not counted)."
-    saved = {}
-    def pack(t):
-        saved[t.untyped_storage().data_ptr()] = t.untyped_storage().nbytes(); return t
-    with torch.autograd.graph.saved_tensors_hooks(pack, lambda t: t): fn()
-    for t in exclude: saved.pop(t.untyped_storage().data_ptr(), None)
-    return sum(saved.values()) / 2**20
-
-def bench_inner(n_items:int=1682, learner:str='sasrec', mu:int=30, zeta:int=50, b:int=15, reps:int=10,
-                window:int=4, device:str='cpu', compile:bool=False) -> dict:
-    "Median ms of an ordinary, a differentiable and an outer-backward inner step, and the memory a kept step holds."
-    from td3_kit.learners.registry import make_learner
-    from td3_kit.learners.core import LearnerConfig
-    dev = torch.device(device)
-    net = make_learner(learner, n_items, LearnerConfig(max_len=zeta), generator=torch.Generator().manual_seed(0))
-    net = net.to(dev)
-    S = torch.randn(mu, zeta, n_items, generator=torch.Generator().manual_seed(0)).to(dev).requires_grad_()
-    lens = torch.full((mu,), zeta)
-    sync = torch.cuda.synchronize if dev.type == 'cuda' else (lambda: None)
-    p0, gen, ms = init_params(net, 'fresh', generator=torch.Generator().manual_seed(0)), torch.Generator(), {}
-    kit = lambda steps, model=net, **kw: unroll(model, p0, fixed_batches(S.softmax(-1), lens, b), steps=steps,
-                                                lr=0.005, generator=gen, **kw).params  # P decoded once, rows embedded once
-    ref = lambda steps: _reference_window(net, p0, S, lens, b, steps, 0.005, gen)
-    cases = [('plain', lambda: kit(1, window=0, start='end')), ('create_graph', lambda: kit(1, window=1)),
-             ('ref_create_graph', lambda: ref(1))]
-    compiled = {}
-    if compile:  # torch.compile trial: the ordinary step compiles; double backward (the window) is refused
-        cnet = torch.compile(net)
-        t0 = time.perf_counter(); kit(1, cnet, window=0, start='end')
-        compiled['compile_first_step_s'] = time.perf_counter() - t0
-        cases.append(('compiled_plain', lambda: kit(1, cnet, window=0, start='end')))
-        try: kit(1, cnet, window=1); compiled['compiled_create_graph'] = 'ran'
-        except Exception as e: compiled['compiled_create_graph'] = f'{type(e).__name__}: {str(e).splitlines()[0][:200]}'
-    for name, step in cases:
-        for i in range(reps + 2):  # 2 warm-up steps
-            sync(); t0 = time.perf_counter(); out = step()
-            sync(); t1 = time.perf_counter(); ms.setdefault(name, []).append(1000 * (t1 - t0))
-            if 'create_graph' in name:
-                sum(v.sum() for v in out.values()).backward(); sync()
-                back = name.replace('create_graph', 'outer_backward')
-                ms.setdefault(back, []).append(1000 * (time.perf_counter() - t1))
-    P = S.softmax(-1)  # (mu, zeta, n_items), shared by every step of the kit's window
-    kept = _saved_mb(lambda: unroll(net, p0, fixed_batches(P, lens, b), steps=window, lr=0.005, window=window,
-                                    generator=gen), exclude=(P,)) / window
-    ref_kept = _saved_mb(lambda: ref(window), exclude=(S,)) / window
-    med = {f'{k}_ms': float(torch.tensor(v[2:]).median()) for k, v in ms.items()}
-    step_ms = lambda pre: med[f'{pre}create_graph_ms'] + med[f'{pre}outer_backward_ms']
-    speedup = step_ms('ref_') / step_ms('')
-    return dict(suite='inner', learner=learner, n_items=n_items, mu=mu, zeta=zeta, b=b, reps=reps, **med,
-                kept_mb_per_step=kept, ref_kept_mb_per_step=ref_kept, window_speedup=speedup, **compiled,
-                p_mb=mu * zeta * n_items * 4 / 2**20, device=str(dev))
