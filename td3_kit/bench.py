@@ -21,7 +21,7 @@ from .learners.core import LearnerConfig
 from .learners.registry import make_learner
 from .summary import Summary, load_summary
 from .train import evaluate_split, train_epoch, pretrain, load_teacher
-from .inner import adam_init, adam_step, cyclic_rows, draw_cuts, fixed_batches, init_params, unroll
+from .inner import InnerConfig, adam_init, adam_step, cyclic_rows, draw_cuts, fixed_batches, init_params, unroll
 from .evaluate import EvalConfig, fresh_learner, fit_summary, evaluate
 from .distill import DistillConfig, Distiller, config_from, teacher_pool
 
@@ -162,10 +162,11 @@ def bench_evaluate(summary:str, run:str, n:int=3, protocol:str='pretrained-emb',
     teacher, tcfg = load_teacher(run)
     data = load_dataset(tcfg.dataset, max_len=tcfg.arch.max_len)
     source, dev = load_summary(summary, n_items=data.n_items, dataset=data.stats['name']), get_device(device)
+    inner = InnerConfig(inner_steps=steps)
     res = dict(suite='eval', summary=str(summary), learner=learner, protocol=protocol, n=n, steps=steps, device=str(dev))
     for mode in ('sequential', 'together'):
-        cfg = EvalConfig(learner=learner, arch=tcfg.arch, protocol=protocol, n=n, steps=steps, together=mode == 'together')
-        t0 = time.perf_counter(); r = evaluate(source, data, cfg, teacher.to(dev), device=dev)
+        cfg = EvalConfig(learner=learner, arch=tcfg.arch, protocol=protocol, n=n, together=mode == 'together')
+        t0 = time.perf_counter(); r = evaluate(source, data, cfg, teacher.to(dev), device=dev, inner=inner)
         total = time.perf_counter() - t0
         res[mode] = dict(fit_s=r['fit_total_s'], score_s=total - r['fit_total_s'], total_s=total,
                          test=r['metrics']['test']['uni100'], test_full=r['metrics']['test']['full'])
@@ -176,8 +177,9 @@ def bench_evaluate(summary:str, run:str, n:int=3, protocol:str='pretrained-emb',
     return res
 
 # %% ../nbs/10_bench.ipynb #1467e301
-def learner_cost(source:Summary|str, data:SeqData, cfg:EvalConfig, epochs:int=1, device='auto') -> dict:
-    "Seconds and memory to train one fresh learner on `source` (a summary for `cfg.steps` steps, or 'full' for `epochs`)."
+def learner_cost(source:Summary|str, data:SeqData, cfg:EvalConfig, epochs:int=1, device='auto',
+                 inner:InnerConfig=InnerConfig()) -> dict:
+    "Seconds and memory to train one fresh learner on `source` (a summary as `inner` says, or 'full' for `epochs`)."
     dev = get_device(device)
     sync = torch.cuda.synchronize if dev.type == 'cuda' else (lambda: None)
     g = torch.Generator().manual_seed(cfg.seed)
@@ -191,11 +193,11 @@ def learner_cost(source:Summary|str, data:SeqData, cfg:EvalConfig, epochs:int=1,
             for _ in range(epochs): train_epoch(m, opt, data, cfg.real_batch, g)
             data_mb = sum(t.numel() * t.element_size() for t in (data.train_seq, data.train_len, data.train_target))
         else:
-            fit_summary(m, source.to(dev), cfg, g)
+            fit_summary(m, source.to(dev), inner, g)
             data_mb = source.mu * source.zeta * source.n_items * 4  # the distributions P a learner reads
         sync(); secs = time.perf_counter() - t0
     return dict(source='full' if source == 'full' else source.kind, learner=cfg.learner,
-                steps=None if source == 'full' else cfg.steps, epochs=epochs if source == 'full' else None,
+                steps=None if source == 'full' else inner.inner_steps, epochs=epochs if source == 'full' else None,
                 seconds=secs, **(peak := peak_memory(dev)), added_rss_mb=peak['peak_rss_mb'] - start,
                 data_mb=data_mb / 2**20)
 
@@ -204,7 +206,8 @@ def _cost_point(summary:str, run:str, source:str, learner:str, steps:int, epochs
     _, tcfg = load_teacher(run)
     data = load_dataset(tcfg.dataset, max_len=tcfg.arch.max_len)
     src = 'full' if source == 'full' else load_summary(summary, n_items=data.n_items, dataset=data.stats['name'])
-    return learner_cost(src, data, EvalConfig(learner=learner, arch=tcfg.arch, steps=steps), epochs, device)
+    return learner_cost(src, data, EvalConfig(learner=learner, arch=tcfg.arch), epochs, device,
+                        InnerConfig(inner_steps=steps))
 
 def bench_learner(summary:str, run:str, learner:str='sasrec', steps:int=200, epochs:int=1, device:str='auto') -> dict:
     "Time and memory of one learner trained on a saved summary versus on the full data, each in a fresh process."

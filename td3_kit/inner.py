@@ -4,10 +4,11 @@
 
 # %% auto #0
 __all__ = ['AdamState', 'adam_init', 'adam_step', 'adam_step_', 'sgd_step', 'draw_cuts', 'inner_call', 'inner_loss',
-           'cyclic_rows', 'fixed_batches', 'FixedBatches', 'Unrolled', 'unroll', 'train_on_summary', 'init_params']
+           'cyclic_rows', 'fixed_batches', 'FixedBatches', 'Unrolled', 'unroll', 'InnerConfig', 'train_on_summary',
+           'init_params']
 
 # %% ../nbs/06_inner.ipynb #1790121b
-import copy
+import copy, dataclasses
 from typing import Callable, NamedTuple
 import torch, torch.nn as nn
 from torch import Tensor
@@ -356,6 +357,21 @@ class _Remat(torch.autograd.Function):
         w.saved = []
         w.learner.train(mode)
         return gP, None
+
+# %% ../nbs/06_inner.ipynb #1dfe78a0
+@dataclasses.dataclass(frozen=True)
+class InnerConfig:
+    "How a learner trains on a summary: in the distiller's inner loop and in every evaluation (method §4, §7)."
+    inner_steps: int = 200       # T_in: Adam steps on the summary
+    inner_lr: float = 0.005      # Adam learning rate
+    inner_wd: float = 5e-5       # Adam L2 weight decay
+    syn_batch: int = 15          # summary sequences per step, in a fixed cyclic order
+    augment: bool = True         # random-prefix augmentation in the inner loss
+
+    def __post_init__(self):
+        name = type(self).__name__
+        if self.inner_steps < 0: raise ValueError(f'{name}.inner_steps must be >= 0, got {self.inner_steps}')
+        if self.syn_batch < 1: raise ValueError(f'{name}.syn_batch must be >= 1, got {self.syn_batch}')
 
 # %% ../nbs/06_inner.ipynb #67ae76f2
 def train_on_summary(
