@@ -22,7 +22,7 @@ from .learners.registry import make_learner
 from .summary import Summary, load_summary
 from .train import evaluate_split, train_epoch, pretrain, load_teacher
 from .inner import InnerConfig, adam_init, adam_step, cyclic_rows, draw_cuts, fixed_batches, init_params, unroll
-from .evaluate import EvalConfig, fresh_learner, fit_summary, evaluate
+from .evaluate import EvalConfig, fit_summary, evaluate
 from .distill import DistillConfig, Distiller, config_from, teacher_pool
 
 # %% ../nbs/10_bench.ipynb #3dbe71a7
@@ -184,7 +184,7 @@ def learner_cost(source:Summary|str, data:SeqData, cfg:EvalConfig, epochs:int=1,
     sync = torch.cuda.synchronize if dev.type == 'cuda' else (lambda: None)
     g = torch.Generator().manual_seed(cfg.seed)
     with seeded(cfg.seed):
-        m = fresh_learner(cfg.learner, data.n_items, cfg.arch, 'scratch', None, g).to(dev)
+        m = make_learner(cfg.learner, data.n_items, cfg.arch, g).to(dev)
         if dev.type == 'cuda': torch.cuda.reset_peak_memory_stats()
         start = peak_rss_mb()  # data and learner loaded; training has not yet run
         t0 = time.perf_counter()
@@ -229,40 +229,40 @@ def _layout(t:torch.Tensor) -> tuple:
     return tuple(t.shape), str(t.dtype).removeprefix('torch.'), transposed
 
 class _FlopLog(TorchDispatchMode):
-    "FLOPs and calls by (part, (op, operand layouts)) of the ops run inside it, by FlopCounterMode's own formulas."
+    "FLOPs and calls by (phase, (op, operand layouts)) of the ops run inside it, by FlopCounterMode's own formulas."
     def __init__(self):
         super().__init__()
-        self.part, self.flops, self.calls = None, Counter(), Counter()
+        self.phase, self.flops, self.calls = None, Counter(), Counter()
 
     def __torch_dispatch__(self, func, types, args=(), kwargs=None):
         kwargs = kwargs or {}
         out, op = func(*args, **kwargs), func._overloadpacket
         if op in flop_registry:
             key = (op, tuple(_layout(a) for a in args if isinstance(a, torch.Tensor)))
-            self.flops[self.part, key] += flop_registry[op](*args, **kwargs, out_val=out)
-            self.calls[self.part, key] += 1
+            self.flops[self.phase, key] += flop_registry[op](*args, **kwargs, out_val=out)
+            self.calls[self.phase, key] += 1
         return out
 
-    def parts(self) -> dict:
-        "FLOPs per part."
+    def phases(self) -> dict:
+        "FLOPs per phase."
         out = Counter()
-        for (part, _), n in self.flops.items(): out[part] += n
+        for (phase, _), n in self.flops.items(): out[phase] += n
         return dict(out)
 
-def _step_flops(dist:Distiller, idx:torch.Tensor, c:int) -> _FlopLog:
-    "The FLOPs of one outer step of `dist` on the real rows `idx` at window start `c`, by part; leaves no `.grad`."
-    cfg, log = dist.cfg, _FlopLog()
+def _step_flops(distiller:Distiller, idx:torch.Tensor, c:int) -> _FlopLog:
+    "The FLOPs of one outer step of `distiller` on the real rows `idx` at window start `c`, by phase; leaves no `.grad`."
+    cfg, log = distiller.cfg, _FlopLog()
     M = cfg.inner_steps if cfg.unroll == 'full' else cfg.window
-    gen = torch.Generator().set_state(dist.gen.get_state())  # the run's own generator does not move
-    params = dist.params if dist.params is not None else dist.start_learner()
-    with log, dist.amp():
-        log.part = 'summary'; P, plens = dist.summary.all()  # (μ, ζ, |I|), (μ,)
-        log.part = 'plain_step'; dist.inner(P.detach(), plens, params, 1, 0, 'end', gen)  # one, for the scaling
-        log.part = 'plain'; head = dist.inner(P, plens, params, c, 0, 'end', gen)
-        log.part = 'window'; un = dist.inner(P, plens, head.params, M, M, 0, gen, head.opt_state)
-        log.part = 'outer_loss'; grads = dist.outer_grads(un, idx)[0]
-    with log: log.part = 'outer_backward'; dist.meta_backward(un, grads)  # outside autocast, as in `outer_step`
-    dist.opt.zero_grad(set_to_none=True)
+    gen = torch.Generator().set_state(distiller.gen.get_state())  # the run's own generator does not move
+    params = distiller.params if distiller.params is not None else distiller.start_learner()
+    with log, distiller.amp():
+        log.phase = 'summary'; P, plens = distiller.summary.all()  # (μ, ζ, |I|), (μ,)
+        log.phase = 'plain_step'; distiller.inner(P.detach(), plens, params, 1, 0, 'end', gen)  # one, for the scaling
+        log.phase = 'plain'; head = distiller.inner(P, plens, params, c, 0, 'end', gen)
+        log.phase = 'window'; unrolled = distiller.inner(P, plens, head.params, M, M, 0, gen, head.opt_state)
+        log.phase = 'outer_loss'; grads = distiller.outer_grads(unrolled, idx)[0]
+    with log: log.phase = 'outer_backward'; distiller.meta_backward(unrolled, grads)  # outside autocast, as in `outer_step`
+    distiller.opt.zero_grad(set_to_none=True)
     return log
 
 def _op_seconds(key:tuple, device, reps:int=5) -> float|None:
@@ -286,7 +286,7 @@ def _op_seconds(key:tuple, device, reps:int=5) -> float|None:
 def _matmul_rates(log:_FlopLog, device, cover:float=0.99, most:int=20, reps:int=5) -> dict:
     "GFLOP/s of this machine at the (op, layouts) keys holding `cover` of the step's counted FLOPs, largest first."
     by_key, calls = Counter(), Counter()
-    for (part, key), n in log.flops.items(): by_key[key] += n; calls[key] += log.calls[part, key]
+    for (phase, key), n in log.flops.items(): by_key[key] += n; calls[key] += log.calls[phase, key]
     total, done, rates = sum(by_key.values()), 0, {}
     for key, n in by_key.most_common(most):
         if done >= cover * total: break
@@ -296,14 +296,14 @@ def _matmul_rates(log:_FlopLog, device, cover:float=0.99, most:int=20, reps:int=
     return rates
 
 def _floor(log:_FlopLog, rates:dict, cfg:DistillConfig, c:int, starts:list) -> dict:
-    "FLOPs per part and the floor in seconds (at the mean window start, at `c`, at the mean of `starts`)."
+    "FLOPs per phase and the floor in seconds (at the mean window start, at `c`, at the mean of `starts`)."
     by_key = Counter()
     for (_, key), n in log.flops.items(): by_key[key] += n
     timed = [k for k in rates if by_key[k]]
     rest = (sum(by_key[k] for k in timed) / sum(by_key[k] / rates[k] for k in timed)) if timed else float('nan')
     secs = Counter()
-    for (part, key), n in log.flops.items(): secs[part] += n / (rates.get(key, rest) * 1e9)
-    flops = log.parts()
+    for (phase, key), n in log.flops.items(): secs[phase] += n / (rates.get(key, rest) * 1e9)
+    flops = log.phases()
     plain_step = flops.pop('plain_step', 0); step_s = secs.pop('plain_step', 0.0)
     flops.setdefault('plain', 0); secs.setdefault('plain', 0.0)
     M = cfg.inner_steps if cfg.unroll == 'full' else cfg.window
@@ -326,21 +326,21 @@ def floor_line(res:dict) -> str:
             f"s = {res['kit_over_floor']:.1f}x the floor")
 
 # %% ../nbs/10_bench.ipynb #986436eb
-def _reference_outer_step(dist:Distiller, teacher, idx:torch.Tensor, start:int, generator:torch.Generator) -> float:
+def _reference_outer_step(distiller:Distiller, teacher, idx:torch.Tensor, start:int, generator:torch.Generator) -> float:
     "Straightforward outer step for the benchmark; leaves the meta-gradient in the summary's `.grad`, returns the loss."
-    cfg, d, net = dist.cfg, dist.data, dist.learner
+    cfg, d, net = distiller.cfg, distiller.data, distiller.learner
     window = cfg.inner_steps if cfg.unroll == 'full' else cfg.window
-    steps = lambda p, n, **kw: _reference_steps(net, p, dist.summary.batch, cfg.mu, cfg.syn_batch, n, cfg.inner_lr,
+    steps = lambda p, n, **kw: _reference_steps(net, p, distiller.summary.batch, cfg.mu, cfg.syn_batch, n, cfg.inner_lr,
                                                 generator, cfg.inner_wd, eps_root=cfg.inner_eps_root, **kw)
     net.train()
-    p, state = steps({k: v.detach().clone() for k, v in dist.params.items()}, start, graph=False)
+    p, state = steps({k: v.detach().clone() for k, v in distiller.params.items()}, start, graph=False)
     p, _ = steps(p, window, first=start, state=state)
     net.eval()
-    seq, lens, tgt = (t[idx].to(dist.dev) for t in (d.train_seq, d.train_len, d.train_target))
+    seq, lens, tgt = (t[idx].to(distiller.dev) for t in (d.train_seq, d.train_len, d.train_target))
     with torch.no_grad(): feats = teacher(seq, lens).features  # recomputed at every outer step
     out = functional_call(net, p, (seq, lens, tgt))
     loss = out.loss + cfg.align * F.mse_loss(out.features, feats)
-    dist.opt.zero_grad(set_to_none=True); loss.backward()
+    distiller.opt.zero_grad(set_to_none=True); loss.backward()
     return loss.item()
 
 def _bench_inputs(cfg:DistillConfig, run) -> tuple:
@@ -357,24 +357,24 @@ def bench_distill(cfg:DistillConfig, out, steps:int=3, profile:bool=True, refere
     data, dev, teacher, features, pool = _bench_inputs(cfg, out)
     cuda = dev.type == 'cuda'
     with seeded(cfg.seed):
-        dist = Distiller(cfg, data, teacher, features, pool, dev)
-        order = torch.randperm(len(data.train_seq), generator=dist.batch_gen)
-        batch = lambda s: order[(s % dist.steps_per_epoch) * cfg.real_batch:][:cfg.real_batch]
+        distiller = Distiller(cfg, data, teacher, features, pool, dev)
+        order = torch.randperm(len(data.train_seq), generator=distiller.batch_gen)
+        batch = lambda s: order[(s % distiller.steps_per_epoch) * cfg.real_batch:][:cfg.real_batch]
         sync = torch.cuda.synchronize if cuda else (lambda: None)
-        dist.outer_step(batch(0)); sync()  # warm-up
+        distiller.outer_step(batch(0)); sync()  # warm-up
         times, starts = [], []
         for s in range(1, steps + 1):
-            t0 = time.perf_counter(); starts.append(dist.outer_step(batch(s))['window_start']); sync()
+            t0 = time.perf_counter(); starts.append(distiller.outer_step(batch(s))['window_start']); sync()
             times.append(time.perf_counter() - t0)
-        top = top_ops(lambda: dist.outer_step(batch(steps + 1)), dev) if profile else []
+        top = top_ops(lambda: distiller.outer_step(batch(steps + 1)), dev) if profile else []
         kit_peak, ref_times = peak_memory(dev), []
         if floor:  # the first timed step's batch and window start; the matmul rates in this process, these threads
-            log = _step_flops(dist, batch(1), starts[0])
+            log = _step_flops(distiller, batch(1), starts[0])
             fl = _floor(log, _matmul_rates(log, dev), cfg, starts[0], starts)
-        if reference and not getattr(dist.learner, 'cloze', False) and cfg.augment:
+        if reference and not getattr(distiller.learner, 'cloze', False) and cfg.augment:
             if cuda: torch.cuda.reset_peak_memory_stats()
             for s, c in zip(range(1, steps + 1), starts):
-                t0 = time.perf_counter(); _reference_outer_step(dist, teacher, batch(s), c, torch.Generator()); sync()
+                t0 = time.perf_counter(); _reference_outer_step(distiller, teacher, batch(s), c, torch.Generator()); sync()
                 ref_times.append(time.perf_counter() - t0)
     kit_s = sum(times) / len(times)
     ref = dict(ref_s_per_outer_step=sum(ref_times) / len(ref_times), ref_s_all=ref_times,
@@ -394,16 +394,16 @@ def _scale_point(cfg:dict, run, mode:str, steps:int=1) -> dict:
     data, dev, teacher, features, pool = _bench_inputs(cfg, run)
     sync = torch.cuda.synchronize if dev.type == 'cuda' else (lambda: None)
     with seeded(cfg.seed):
-        dist = Distiller(cfg, data, teacher, features, pool, dev)
-        order = torch.randperm(len(data.train_seq), generator=dist.batch_gen)
+        distiller = Distiller(cfg, data, teacher, features, pool, dev)
+        order = torch.randperm(len(data.train_seq), generator=distiller.batch_gen)
         times = []
         for s in range(steps):
             idx = order[s * cfg.real_batch:][:cfg.real_batch]
             t0 = time.perf_counter()
             if mode == 'reference':
-                if dist.params is None: dist.params = dist.start_learner()
-                _reference_outer_step(dist, teacher, idx, cfg.inner_steps - cfg.window, torch.Generator())
-            else: dist.outer_step(idx)
+                if distiller.params is None: distiller.params = distiller.start_learner()
+                _reference_outer_step(distiller, teacher, idx, cfg.inner_steps - cfg.window, torch.Generator())
+            else: distiller.outer_step(idx)
             sync(); times.append(time.perf_counter() - t0)
     return dict(mode=mode, n_items=data.n_items, s_per_outer_step=sum(times) / len(times), s_all=times, **peak_memory(dev))
 

@@ -7,7 +7,7 @@ __all__ = ['COMMANDS', 'USER_ERRORS', 'td3_data', 'td3_generate', 'td3_pretrain'
            'td3_results', 'td3_study', 'main']
 
 # %% ../nbs/09_cli.ipynb #d8a2168b
-import dataclasses, json, os, sys, warnings
+import json, os, sys, warnings
 from pathlib import Path
 from fastcore.script import call_parse, anno_parser, Param
 from .core import make_config, read_toml, save_json

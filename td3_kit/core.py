@@ -87,8 +87,9 @@ def make_config(cls, values:dict|None=None, source='config'):
     if values is not None and not isinstance(values, dict):
         raise ValueError(f'{source}: expected a table of {cls.__name__} keys, '
                          f'got {type(values).__name__} {values!r:.60}')
-    values = dict(values or {})
     fields = {f.name: f for f in dataclasses.fields(cls)}
+    was = {f.metadata['was']: k for k, f in fields.items() if 'was' in f.metadata}  # old name -> a renamed field
+    values = {was.get(k, k): v for k, v in (values or {}).items()}
     unknown = sorted(set(values) - set(fields))
     if unknown: raise ValueError(f'{source}: unknown key(s) {unknown} for {cls.__name__}; valid keys: {sorted(fields)}')
     def conv(k, v):

@@ -191,32 +191,28 @@ def teacher_pool(out, cfg:DistillConfig) -> list:
     pool = [f for f in files if cfg.pool_from <= int(f.stem.split('_')[1]) <= cfg.pool_to]
     return pool or files
 
-def _state(dist:Distiller, epoch:int, best:float, best_epoch:int) -> dict:
-    return dict(summary=dist.summary.state_dict(), opt=dist.opt.state_dict(), sched=dist.sched.state_dict(),
-                gen=dist.gen.get_state(), batch_gen=dist.batch_gen.get_state(), rng=torch.get_rng_state(),
-                norm_avg=-1.0 if dist.norm_avg is None else dist.norm_avg, epoch=epoch, best=best,
+def _state(distiller:Distiller, epoch:int, best:float, best_epoch:int) -> dict:
+    return dict(summary=distiller.summary.state_dict(), opt=distiller.opt.state_dict(), sched=distiller.sched.state_dict(),
+                gen=distiller.gen.get_state(), batch_gen=distiller.batch_gen.get_state(), rng=torch.get_rng_state(),
+                norm_avg=-1.0 if distiller.norm_avg is None else distiller.norm_avg, epoch=epoch, best=best,
                 best_epoch=best_epoch)
 
-def _restore(dist:Distiller, st:dict):
-    dist.summary.load_state_dict(st['summary']); dist.opt.load_state_dict(st['opt'])
-    dist.sched.load_state_dict(st['sched'])
-    dist.gen.set_state(st['gen']); dist.batch_gen.set_state(st['batch_gen']); torch.set_rng_state(st['rng'])
-    dist.norm_avg = None if st['norm_avg'] < 0 else st['norm_avg']
+def _restore(distiller:Distiller, st:dict):
+    distiller.summary.load_state_dict(st['summary']); distiller.opt.load_state_dict(st['opt'])
+    distiller.sched.load_state_dict(st['sched'])
+    distiller.gen.set_state(st['gen']); distiller.batch_gen.set_state(st['batch_gen']); torch.set_rng_state(st['rng'])
+    distiller.norm_avg = None if st['norm_avg'] < 0 else st['norm_avg']
 
 # %% ../nbs/08_distill.ipynb #716c62b6
-_HOW = ('remat', 'stop_after')  # how a run computes or how far it goes, not what an epoch computes: free to change on resume
-
-def _fill(d:dict, default:dict) -> dict:
-    "`d` with the keys it lacks taken from `default` (nested dicts too)."
-    return {k: _fill(d.get(k, {}), v) if isinstance(v, dict) else d.get(k, v) for k, v in default.items()}
+_FREE_ON_RESUME = ('remat', 'stop_after')  # how a run computes or how far it goes, not what an epoch computes
 
 _BEFORE = dict(inner_eps_root=0.0)  # what a run written before such a field existed computed with (not its default)
 
 def _same_run(stored:dict, cfg:DistillConfig) -> bool:
     "Whether a run folder's config.json describes `cfg` (fields added since count as `_BEFORE` or their defaults)."
-    now = dataclasses.asdict(cfg)
-    old = _fill({**_BEFORE, **stored}, dataclasses.asdict(DistillConfig()))
-    return {k: v for k, v in old.items() if k not in _HOW} == {k: v for k, v in now.items() if k not in _HOW}
+    old = dataclasses.asdict(make_config(DistillConfig, {**_BEFORE, **stored}, 'config.json'))  # old names map too
+    same = lambda d: {k: v for k, v in d.items() if k not in _FREE_ON_RESUME}
+    return same(old) == same(dataclasses.asdict(cfg))
 
 def _log_step(path:Path, rec:dict):
     "Append one outer step's record as a JSON line (flushed; a torn last line is dropped on resume)."
@@ -258,50 +254,50 @@ def distill(cfg:DistillConfig, out, progress=True) -> dict:
     vcfg = EvalConfig(learner=cfg.teacher.learner, arch=cfg.teacher.arch, protocol=cfg.val_protocol, n=cfg.val_learners,
                       seed=cfg.seed)  # validation learners train on the summary as the inner loop does: `inner=cfg`
     with seeded(cfg.seed):
-        dist = Distiller(cfg, data, teacher, features, teacher_pool(out, cfg), dev)
+        distiller = Distiller(cfg, data, teacher, features, teacher_pool(out, cfg), dev)
         history, best, best_epoch, first = [], -1.0, -1, 0
         if (ddir / 'state.pt').exists():
             st = load_torch(ddir / 'state.pt', map_location=dev)
-            _restore(dist, st); history = [h for h in load_json(ddir / 'history.json') if h['epoch'] <= st['epoch']]
+            _restore(distiller, st); history = [h for h in load_json(ddir / 'history.json') if h['epoch'] <= st['epoch']]
             best, best_epoch, first = st['best'], st['best_epoch'], st['epoch'] + 1
             if main: _keep_steps(ddir / 'steps.jsonl', st['epoch'])
         else:
             if main: _keep_steps(ddir / 'steps.jsonl', -1)  # a run killed in its first epoch starts its log again
-            if main: save_summary(dist.summary, out / 'summary_init', dataset=data.stats['name'])
-            v = evaluate(dist.summary, data, vcfg, teacher, ('valid',), dev, cfg)['metrics']['valid']['uni100']
+            if main: save_summary(distiller.summary, out / 'summary_init', dataset=data.stats['name'])
+            v = evaluate(distiller.summary, data, vcfg, teacher, ('valid',), dev, cfg)['metrics']['valid']['uni100']
             history.append(dict(epoch=-1, valid_mrr10=v['mrr@10']['mean'], valid_ndcg10=v['ndcg@10']['mean']))
             if main: save_json(history, ddir / 'history.json')
         last = cfg.stop_after or cfg.epochs  # a truncated run follows the full run's schedule up to `stop_after`
-        bar = tqdm(total=(last - first) * dist.steps_per_epoch, desc='distill', disable=not (progress and main))
+        bar = tqdm(total=(last - first) * distiller.steps_per_epoch, desc='distill', disable=not (progress and main))
         for epoch in range(first, last):
             t0, parts = time.perf_counter(), []
-            order = torch.randperm(len(data.train_seq), generator=dist.batch_gen)
-            dist.params = None  # pool mode: a new checkpoint for every epoch
-            for s in range(dist.steps_per_epoch):
+            order = torch.randperm(len(data.train_seq), generator=distiller.batch_gen)
+            distiller.params = None  # pool mode: a new checkpoint for every epoch
+            for s in range(distiller.steps_per_epoch):
                 t1 = time.perf_counter()
-                parts.append(dist.outer_step(order[s * cfg.real_batch:(s + 1) * cfg.real_batch]))
-                if main: _log_step(ddir / 'steps.jsonl', dict(epoch=epoch, step=epoch * dist.steps_per_epoch + s,
+                parts.append(distiller.outer_step(order[s * cfg.real_batch:(s + 1) * cfg.real_batch]))
+                if main: _log_step(ddir / 'steps.jsonl', dict(epoch=epoch, step=epoch * distiller.steps_per_epoch + s,
                                                                **parts[-1], s=time.perf_counter() - t1))
                 bar.update(); bar.set_postfix(ce=f"{parts[-1]['ce']:.3f}", mse=f"{parts[-1]['mse']:.3f}", epoch=epoch)
             t_epoch = time.perf_counter() - t0
-            v = evaluate(dist.summary, data, vcfg, teacher, ('valid',), dev, cfg)['metrics']['valid']['uni100']
+            v = evaluate(distiller.summary, data, vcfg, teacher, ('valid',), dev, cfg)['metrics']['valid']['uni100']
             history.append(dict(epoch=epoch, **_epoch_row(parts),
                                 s_per_outer_step=t_epoch / len(parts), valid_mrr10=v['mrr@10']['mean'],
-                                valid_ndcg10=v['ndcg@10']['mean'], lr=dist.sched.get_last_lr()[0]))
+                                valid_ndcg10=v['ndcg@10']['mean'], lr=distiller.sched.get_last_lr()[0]))
             improved = v['mrr@10']['mean'] > best  # every rank validates the same summary the same way
             if improved: best, best_epoch = v['mrr@10']['mean'], epoch
             if main:
                 if improved:
-                    save_summary(dist.summary, out / 'summary', dataset=data.stats['name'], extra=dict(epoch=epoch))
-                save_torch(dist.summary.state_dict(), ddir / 'epochs' / f'summary_{epoch:03d}.pt')
+                    save_summary(distiller.summary, out / 'summary', dataset=data.stats['name'], extra=dict(epoch=epoch))
+                save_torch(distiller.summary.state_dict(), ddir / 'epochs' / f'summary_{epoch:03d}.pt')
                 save_json(history, ddir / 'history.json')
-                save_torch(_state(dist, epoch, best, best_epoch), ddir / 'state.pt')
+                save_torch(_state(distiller, epoch, best, best_epoch), ddir / 'state.pt')
         bar.close()
     steps = [h for h in history if h['epoch'] >= 0]
     result = dict(best_epoch=best_epoch, best_valid_mrr10=best, epochs=len(steps),
                   s_per_outer_step=sum(h['s_per_outer_step'] for h in steps) / max(len(steps), 1),
-                  n_learned=dist.summary.n_learned(), **peak_memory(dev), machine=machine_info())
+                  n_learned=distiller.summary.n_learned(), **peak_memory(dev), machine=machine_info())
     if main and best_epoch < 0:  # no epoch ran: the untrained summary is the result
-        save_summary(dist.summary, out / 'summary', dataset=data.stats['name'], extra=dict(epoch=-1))
+        save_summary(distiller.summary, out / 'summary', dataset=data.stats['name'], extra=dict(epoch=-1))
     if main: save_json(result, ddir / 'result.json')
     return result

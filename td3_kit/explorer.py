@@ -9,7 +9,6 @@ __all__ = ['Run', 'load_run', 'summary_at', 'step_view', 'plot_step', 'explorer'
 import dataclasses, io, math, re
 from pathlib import Path
 import numpy as np
-import pandas as pd
 import torch
 from matplotlib.figure import Figure
 from .core import load_json, load_torch

@@ -309,42 +309,42 @@ def _float(x) -> bool: return isinstance(x, Tensor) and x.is_floating_point()
 class _Remat(torch.autograd.Function):
     "The differentiable window of `unroll(remat=True)`: P in, the final weights out; backward recomputes each step."
     @staticmethod
-    def forward(ctx, P, w:_Window):
-        params, state, kind = w.params, w.state, P.device.type
-        w.amp = (kind, torch.is_autocast_enabled(kind), torch.get_autocast_dtype(kind))  # replayed in the backward
-        w.training = w.learner.training  # so is the dropout mode (callers switch to eval for the outer loss)
-        for t in range(w.c, w.c + w.M):
-            w.saved.append((params, state, w.rng(P.device)))
+    def forward(ctx, P, window:_Window):
+        params, state, kind = window.params, window.state, P.device.type
+        window.amp = (kind, torch.is_autocast_enabled(kind), torch.get_autocast_dtype(kind))  # replayed in the backward
+        window.training = window.learner.training  # so is the dropout mode (callers switch to eval for the outer loss)
+        for t in range(window.c, window.c + window.M):
+            window.saved.append((params, state, window.rng(P.device)))
             with torch.enable_grad():
                 p = {k: v.detach().requires_grad_() for k, v in params.items()}
-                (new_p, state), w.loss = w.step(p, state, w.batches(t), w.generator, create_graph=False)
+                (new_p, state), window.loss = window.step(p, state, window.batches(t), window.generator, create_graph=False)
             params = {k: v.detach() for k, v in new_p.items()}
             state = tree_map(lambda x: x.detach() if isinstance(x, Tensor) else x, state)
-        ctx.w, w.final_state = w, state
+        ctx.window, window.final_state = window, state
         ctx.save_for_backward(P)
         return tuple(params.values())
 
     @staticmethod
     def backward(ctx, *g_final):
-        w, (P,) = ctx.w, ctx.saved_tensors
-        names, gP = list(w.params), torch.zeros_like(P)
-        g_p = [torch.zeros_like(v) if g is None else g for v, g in zip(w.params.values(), g_final)]
+        window, (P,) = ctx.window, ctx.saved_tensors
+        names, gP = list(window.params), torch.zeros_like(P)
+        g_p = [torch.zeros_like(v) if g is None else g for v, g in zip(window.params.values(), g_final)]
         g_s = None  # the final optimiser state is no output: no gradient flows into it
-        devices, mode = ([P.device] if P.device.type == 'cuda' else []), w.learner.training
-        w.learner.train(w.training)
+        devices, mode = ([P.device] if P.device.type == 'cuda' else []), window.learner.training
+        window.learner.train(window.training)
         with torch.random.fork_rng(devices=devices):  # the replay must not move the caller's RNGs
-            for t in reversed(range(w.c, w.c + w.M)):
-                params, state, (gen_state, cpu_rng, dev_rng) = w.saved[t - w.c]
+            for t in reversed(range(window.c, window.c + window.M)):
+                params, state, (gen_state, cpu_rng, dev_rng) = window.saved[t - window.c]
                 torch.set_rng_state(cpu_rng)
                 if dev_rng is not None: torch.cuda.set_rng_state(dev_rng, P.device)
                 gen = torch.Generator().set_state(gen_state) if gen_state is not None else None
-                with torch.no_grad(): P_b, lens_b = w.batches(t)  # this step's rows only: their gradient is small
+                with torch.no_grad(): P_b, lens_b = window.batches(t)  # this step's rows only: their gradient is small
                 P_b = P_b.detach().requires_grad_()
-                with torch.enable_grad(), torch.autocast(*w.amp[:1], dtype=w.amp[2], enabled=w.amp[1]):
+                with torch.enable_grad(), torch.autocast(*window.amp[:1], dtype=window.amp[2], enabled=window.amp[1]):
                     p = {k: v.detach().requires_grad_() for k, v in params.items()}
                     leaves, spec = tree_flatten(state)
                     s_in = [x.detach().requires_grad_() if _float(x) else x for x in leaves]
-                    (new_p, new_s), _ = w.step(p, tree_unflatten(s_in, spec), (P_b, lens_b), gen)
+                    (new_p, new_s), _ = window.step(p, tree_unflatten(s_in, spec), (P_b, lens_b), gen)
                     s_out = [x for x in tree_flatten(new_s)[0] if _float(x)]  # aligned with the next step's s_in
                     g_next = g_s if g_s is not None else [torch.zeros_like(x) for x in s_out]
                     outs = [(new_p[k], g) for k, g in zip(names, g_p)] + list(zip(s_out, g_next))
@@ -352,10 +352,10 @@ class _Remat(torch.autograd.Function):
                     ins = [P_b] + list(p.values()) + [x for x in s_in if _float(x)]
                     grads = torch.autograd.grad([o for o, _ in outs], ins, [g for _, g in outs], allow_unused=True)
                 grads = [torch.zeros_like(x) if g is None else g for x, g in zip(ins, grads)]
-                gP.index_add_(0, cyclic_rows(t, len(P), w.batches.batch_size, P.device), grads[0])
+                gP.index_add_(0, cyclic_rows(t, len(P), window.batches.batch_size, P.device), grads[0])
                 g_p, g_s = grads[1:1 + len(names)], grads[1 + len(names):]
-        w.saved = []
-        w.learner.train(mode)
+        window.saved = []
+        window.learner.train(mode)
         return gP, None
 
 # %% ../nbs/06_inner.ipynb #1dfe78a0

@@ -85,9 +85,6 @@ class TeacherConfig:
     device: str = 'auto'
 
 # %% ../nbs/04_train.ipynb #3852fcd0
-def _teacher_model(cfg:TeacherConfig, n_items:int, device):
-    return make_learner(cfg.learner, n_items, cfg.arch).to(device)
-
 def load_teacher(out, which='best', device='cpu'):
     "The teacher saved in `out/teacher` (`which` = 'best' or an epoch number), in eval mode, and its config."
     tdir = Path(out) / 'teacher'
@@ -98,7 +95,7 @@ def load_teacher(out, which='best', device='cpu'):
     n = meta.get('n_items') if isinstance(meta, dict) else None
     if type(n) is not int or n < 1: raise ValueError(f'{tdir / "metrics.json"}: no positive item count n_items')
     path = tdir / 'best.pt' if which == 'best' else tdir / 'checkpoints' / f'epoch_{int(which):03d}.pt'
-    try: model = _teacher_model(cfg, n, device)
+    try: model = make_learner(cfg.learner, n, cfg.arch).to(device)
     except ValueError as e: raise ValueError(f'{tdir / "config.json"}: {e}') from None  # e.g. an unknown learner
     weights = load_torch(path, map_location=device)
     try: model.load_state_dict(weights)
@@ -111,15 +108,15 @@ def load_teacher(out, which='best', device='cpu'):
 def pretrain(cfg:TeacherConfig, out, data:SeqData|None=None, progress=True) -> dict:
     "Train (or resume, or just load) the full-data teacher of `cfg` into `out/teacher`; returns its metrics."
     tdir = Path(out) / 'teacher'
-    if (tdir / 'metrics.json').exists() and load_json(tdir / 'config.json') == dataclasses.asdict(cfg):
-        return load_json(tdir / 'metrics.json')
-    if (tdir / 'config.json').exists() and load_json(tdir / 'config.json') != dataclasses.asdict(cfg):
-        raise ValueError(f'{tdir}/config.json: holds a teacher with another config; use another --out or remove it')
+    if (tdir / 'config.json').exists():
+        if make_config(TeacherConfig, load_json(tdir / 'config.json'), str(tdir / 'config.json')) != cfg:
+            raise ValueError(f'{tdir}/config.json: holds a teacher with another config; use another --out or remove it')
+        if (tdir / 'metrics.json').exists(): return load_json(tdir / 'metrics.json')
     data = data or load_dataset(cfg.dataset, max_len=cfg.arch.max_len)
     dev = get_device(cfg.device)
     save_json(dataclasses.asdict(cfg), tdir / 'config.json')
     with seeded(cfg.seed):
-        model = _teacher_model(cfg, data.n_items, dev)
+        model = make_learner(cfg.learner, data.n_items, cfg.arch).to(dev)
         opt = torch.optim.Adam(model.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay)
         gen = torch.Generator().manual_seed(cfg.seed)
         st = dict(epoch=-1, best=-1.0, best_epoch=-1, history=[])

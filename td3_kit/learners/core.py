@@ -6,7 +6,7 @@
 __all__ = ['ACTIVATIONS', 'LearnerConfig', 'LearnerOut', 'init_weights', 'reset_layers', 'checkable', 'Learner']
 
 # %% ../../nbs/03_learners.core.ipynb #a7eb61a9
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 import torch
@@ -20,7 +20,7 @@ ACTIVATIONS = dict(gelu=nn.GELU, relu=nn.ReLU, swish=nn.SiLU, tanh=nn.Tanh, sigm
 class LearnerConfig:
     "Hyper-parameters shared by the learners (ML-100k reference settings)."
     hidden:int=32             # d: item-embedding and hidden size
-    inner:int=64              # feed-forward (inner) size of a transformer layer
+    ffn:int=field(default=64, metadata=dict(was='inner'))  # feed-forward width of a transformer layer
     n_layers:int=1            # number of layers
     n_heads:int=1             # attention heads; must divide `hidden`
     attn_dropout:float=0.5    # dropout on attention weights
@@ -29,7 +29,7 @@ class LearnerConfig:
     act:str='gelu'            # activation, a key of `ACTIVATIONS`
 
     def __post_init__(self):
-        for f in ('hidden', 'inner', 'n_layers', 'n_heads', 'max_len'):
+        for f in ('hidden', 'ffn', 'n_layers', 'n_heads', 'max_len'):
             v = getattr(self, f)
             if not isinstance(v, int) or v < 1:
                 raise ValueError(f"LearnerConfig.{f}: expected a positive int, got {v!r}")
