@@ -104,6 +104,7 @@ def _reference_window(net, params, S, lengths, b, steps, lr, generator, weight_d
     decode = lambda rows: (S[rows.to(S.device)].softmax(-1), lengths[rows])
     return _reference_steps(net, params, decode, S.shape[0], b, steps, lr, generator, weight_decay)[0]
 
+# %% ../nbs/10_bench.ipynb #59d7f2ee
 def _saved_mb(fn, exclude=()) -> float:
     "MB of the distinct storages autograd saves for backward while `fn()` runs (storages in `exclude` not counted)."
     saved = {}
@@ -113,6 +114,7 @@ def _saved_mb(fn, exclude=()) -> float:
     for t in exclude: saved.pop(t.untyped_storage().data_ptr(), None)
     return sum(saved.values()) / 2**20
 
+# %% ../nbs/10_bench.ipynb #850a3f04
 def bench_inner(n_items:int=1682, learner:str='sasrec', mu:int=30, zeta:int=50, b:int=15, reps:int=10,
                 window:int=4, device:str='cpu', compile:bool=False) -> dict:
     "Median ms of an ordinary, a differentiable and an outer-backward inner step, and the memory a kept step holds."
@@ -124,7 +126,7 @@ def bench_inner(n_items:int=1682, learner:str='sasrec', mu:int=30, zeta:int=50, 
     sync = torch.cuda.synchronize if dev.type == 'cuda' else (lambda: None)
     p0, gen, ms = init_params(net, 'fresh', generator=torch.Generator().manual_seed(0)), torch.Generator(), {}
     kit = lambda steps, model=net, **kw: unroll(model, p0, fixed_batches(S.softmax(-1), lens, b), steps=steps,
-                                                lr=0.005, generator=gen, **kw).params  # P decoded once, rows embedded once
+                                                lr=0.005, generator=gen, **kw).params  # P decoded once
     ref = lambda steps: _reference_window(net, p0, S, lens, b, steps, 0.005, gen)
     cases = [('plain', lambda: kit(1, window=0, start='end')), ('create_graph', lambda: kit(1, window=1)),
              ('ref_create_graph', lambda: ref(1))]
@@ -158,12 +160,13 @@ def bench_inner(n_items:int=1682, learner:str='sasrec', mu:int=30, zeta:int=50, 
 # %% ../nbs/10_bench.ipynb #e629e080
 def bench_evaluate(summary:str, run:str, n:int=3, protocol:str='pretrained-emb', learner:str='sasrec', steps:int=200,
                    device:str='auto') -> dict:
-    "Seconds to train and score `n` learners on a saved summary one after another and together, and both paths' metrics."
+    "Seconds to train and score `n` learners on a saved summary in turn and together, and both paths' metrics."
     teacher, tcfg = load_teacher(run)
     data = load_dataset(tcfg.dataset, max_len=tcfg.arch.max_len)
     source, dev = load_summary(summary, n_items=data.n_items, dataset=data.stats['name']), get_device(device)
     inner = InnerConfig(inner_steps=steps)
-    res = dict(suite='eval', summary=str(summary), learner=learner, protocol=protocol, n=n, steps=steps, device=str(dev))
+    res = dict(suite='eval', summary=str(summary), learner=learner, protocol=protocol, n=n, steps=steps,
+               device=str(dev))
     for mode in ('sequential', 'together'):
         cfg = EvalConfig(learner=learner, arch=tcfg.arch, protocol=protocol, n=n, together=mode == 'together')
         t0 = time.perf_counter(); r = evaluate(source, data, cfg, teacher.to(dev), device=dev, inner=inner)
@@ -201,6 +204,7 @@ def learner_cost(source:Summary|str, data:SeqData, cfg:EvalConfig, epochs:int=1,
                 seconds=secs, **(peak := peak_memory(dev)), added_rss_mb=peak['peak_rss_mb'] - start,
                 data_mb=data_mb / 2**20)
 
+# %% ../nbs/10_bench.ipynb #9cb5f996
 def _cost_point(summary:str, run:str, source:str, learner:str, steps:int, epochs:int, device:str) -> dict:
     "One `bench_learner` point, in its own process."
     _, tcfg = load_teacher(run)
@@ -228,6 +232,7 @@ def _layout(t:torch.Tensor) -> tuple:
     transposed = t.dim() >= 2 and not t.is_contiguous() and t.mT.is_contiguous()
     return tuple(t.shape), str(t.dtype).removeprefix('torch.'), transposed
 
+# %% ../nbs/10_bench.ipynb #3fafef8c
 class _FlopLog(TorchDispatchMode):
     "FLOPs and calls by (phase, (op, operand layouts)) of the ops run inside it, by FlopCounterMode's own formulas."
     def __init__(self):
@@ -249,8 +254,9 @@ class _FlopLog(TorchDispatchMode):
         for (phase, _), n in self.flops.items(): out[phase] += n
         return dict(out)
 
+# %% ../nbs/10_bench.ipynb #373ab48c
 def _step_flops(distiller:Distiller, idx:torch.Tensor, c:int) -> _FlopLog:
-    "The FLOPs of one outer step of `distiller` on the real rows `idx` at window start `c`, by phase; leaves no `.grad`."
+    "The FLOPs of one outer step of `distiller` on the rows `idx` at window start `c`, by phase; leaves no `.grad`."
     cfg, log = distiller.cfg, _FlopLog()
     M = cfg.inner_steps if cfg.unroll == 'full' else cfg.window
     gen = torch.Generator().set_state(distiller.gen.get_state())  # the run's own generator does not move
@@ -261,10 +267,12 @@ def _step_flops(distiller:Distiller, idx:torch.Tensor, c:int) -> _FlopLog:
         log.phase = 'plain'; head = distiller.inner(P, plens, params, c, 0, 'end', gen)
         log.phase = 'window'; unrolled = distiller.inner(P, plens, head.params, M, M, 0, gen, head.opt_state)
         log.phase = 'outer_loss'; grads = distiller.outer_grads(unrolled, idx)[0]
-    with log: log.phase = 'outer_backward'; distiller.meta_backward(unrolled, grads)  # outside autocast, as in `outer_step`
+    with log:  # outside autocast, as in `outer_step`
+        log.phase = 'outer_backward'; distiller.meta_backward(unrolled, grads)
     distiller.opt.zero_grad(set_to_none=True)
     return log
 
+# %% ../nbs/10_bench.ipynb #daaf603d
 def _op_seconds(key:tuple, device, reps:int=5) -> float|None:
     "Median seconds of one call of the op of `key` = (op, layouts) on random operands; None for an op not in `_TIMED`."
     op, layouts = key
@@ -295,6 +303,7 @@ def _matmul_rates(log:_FlopLog, device, cover:float=0.99, most:int=20, reps:int=
         done += n
     return rates
 
+# %% ../nbs/10_bench.ipynb #63bc9cc9
 def _floor(log:_FlopLog, rates:dict, cfg:DistillConfig, c:int, starts:list) -> dict:
     "FLOPs per phase and the floor in seconds (at the mean window start, at `c`, at the mean of `starts`)."
     by_key = Counter()
@@ -326,7 +335,8 @@ def floor_line(res:dict) -> str:
             f"s = {res['kit_over_floor']:.1f}x the floor")
 
 # %% ../nbs/10_bench.ipynb #986436eb
-def _reference_outer_step(distiller:Distiller, teacher, idx:torch.Tensor, start:int, generator:torch.Generator) -> float:
+def _reference_outer_step(distiller:Distiller, teacher, idx:torch.Tensor, start:int,
+                          generator:torch.Generator) -> float:
     "Straightforward outer step for the benchmark; leaves the meta-gradient in the summary's `.grad`, returns the loss."
     cfg, d, net = distiller.cfg, distiller.data, distiller.learner
     window = cfg.inner_steps if cfg.unroll == 'full' else cfg.window
@@ -343,6 +353,7 @@ def _reference_outer_step(distiller:Distiller, teacher, idx:torch.Tensor, start:
     distiller.opt.zero_grad(set_to_none=True); loss.backward()
     return loss.item()
 
+# %% ../nbs/10_bench.ipynb #ec5ed948
 def _bench_inputs(cfg:DistillConfig, run) -> tuple:
     "What a benchmark's `Distiller` needs: data, device, teacher (trained first if `run` has none), features, pool."
     data = load_dataset(cfg.teacher.dataset, max_len=cfg.teacher.arch.max_len)
@@ -352,6 +363,7 @@ def _bench_inputs(cfg:DistillConfig, run) -> tuple:
     features = load_torch(Path(run) / 'teacher' / 'features.pt')['train']
     return data, dev, teacher, features, teacher_pool(run, cfg)
 
+# %% ../nbs/10_bench.ipynb #987b7fbc
 def bench_distill(cfg:DistillConfig, out, steps:int=3, profile:bool=True, reference:bool=True, floor:bool=True) -> dict:
     "Seconds per outer step, its FLOPs and floor, peak memory and the top operators of one profiled outer step."
     data, dev, teacher, features, pool = _bench_inputs(cfg, out)
@@ -374,12 +386,13 @@ def bench_distill(cfg:DistillConfig, out, steps:int=3, profile:bool=True, refere
         if reference and not getattr(distiller.learner, 'cloze', False) and cfg.augment:
             if cuda: torch.cuda.reset_peak_memory_stats()
             for s, c in zip(range(1, steps + 1), starts):
-                t0 = time.perf_counter(); _reference_outer_step(distiller, teacher, batch(s), c, torch.Generator()); sync()
+                t0 = time.perf_counter()
+                _reference_outer_step(distiller, teacher, batch(s), c, torch.Generator()); sync()
                 ref_times.append(time.perf_counter() - t0)
     kit_s = sum(times) / len(times)
     ref = dict(ref_s_per_outer_step=sum(ref_times) / len(ref_times), ref_s_all=ref_times,
-               outer_speedup=sum(ref_times) / len(ref_times) / kit_s, **{f'ref_{k}': v for k, v in peak_memory(dev).items()}
-               ) if ref_times else {}
+               outer_speedup=sum(ref_times) / len(ref_times) / kit_s,
+               **{f'ref_{k}': v for k, v in peak_memory(dev).items()}) if ref_times else {}
     return dict(suite='distill', summary=cfg.summary, mu=cfg.mu, zeta=cfg.zeta, real_batch=cfg.real_batch,
                 inner_steps=cfg.inner_steps, window=cfg.window, unroll=cfg.unroll, n_items=data.n_items,
                 s_per_outer_step=kit_s, s_all=times, window_starts=starts, **kit_peak, **ref,
@@ -389,7 +402,7 @@ def bench_distill(cfg:DistillConfig, out, steps:int=3, profile:bool=True, refere
 
 # %% ../nbs/10_bench.ipynb #f157ac76
 def _scale_point(cfg:dict, run, mode:str, steps:int=1) -> dict:
-    "One point of `bench_scale` (in its own process; `cfg` a `DistillConfig` as a dict): seconds per outer step and peak memory."
+    "One point of `bench_scale` (own process; `cfg` a `DistillConfig` as a dict): seconds per outer step, peak memory."
     cfg = dataclasses.replace(make_config(DistillConfig, cfg, 'bench_scale'), remat=mode == 'remat')
     data, dev, teacher, features, pool = _bench_inputs(cfg, run)
     sync = torch.cuda.synchronize if dev.type == 'cuda' else (lambda: None)
@@ -405,8 +418,10 @@ def _scale_point(cfg:dict, run, mode:str, steps:int=1) -> dict:
                 _reference_outer_step(distiller, teacher, idx, cfg.inner_steps - cfg.window, torch.Generator())
             else: distiller.outer_step(idx)
             sync(); times.append(time.perf_counter() - t0)
-    return dict(mode=mode, n_items=data.n_items, s_per_outer_step=sum(times) / len(times), s_all=times, **peak_memory(dev))
+    return dict(mode=mode, n_items=data.n_items, s_per_outer_step=sum(times) / len(times), s_all=times,
+                **peak_memory(dev))
 
+# %% ../nbs/10_bench.ipynb #6ec87335
 def bench_scale(root, items=(1682, 10_000, 100_000), users:int=6040, interactions:int=1_000_000, preset='ml-100k',
                 over:str|None=None, steps:int=1, modes=('kit', 'remat', 'reference'), mem_gb:float|None=None,
                 device:str='auto') -> dict:

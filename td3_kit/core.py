@@ -82,6 +82,7 @@ def _coerce(v, typ, key, source):
     try: return conv(v)
     except (TypeError, ValueError): raise ValueError(f'{source}: field {key!r} expects {name}, got {v!r}') from None
 
+# %% ../nbs/00_core.ipynb #219a407f
 def make_config(cls, values:dict|None=None, source='config'):
     "Build the frozen dataclass `cls` from `values` (nested dicts for nested dataclasses); unknown keys raise."
     if values is not None and not isinstance(values, dict):
@@ -100,6 +101,7 @@ def make_config(cls, values:dict|None=None, source='config'):
     try: return cls(**kw)
     except (TypeError, ValueError) as e: raise ValueError(f'{source}: {e}') from None  # checks in __post_init__
 
+# %% ../nbs/00_core.ipynb #7586d5ed
 def read_toml(path):
     "Read a TOML file; a syntax error names the file."
     path = Path(path)

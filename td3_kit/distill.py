@@ -192,8 +192,9 @@ def teacher_pool(out, cfg:DistillConfig) -> list:
     return pool or files
 
 def _state(distiller:Distiller, epoch:int, best:float, best_epoch:int) -> dict:
-    return dict(summary=distiller.summary.state_dict(), opt=distiller.opt.state_dict(), sched=distiller.sched.state_dict(),
-                gen=distiller.gen.get_state(), batch_gen=distiller.batch_gen.get_state(), rng=torch.get_rng_state(),
+    return dict(summary=distiller.summary.state_dict(), opt=distiller.opt.state_dict(),
+                sched=distiller.sched.state_dict(), gen=distiller.gen.get_state(),
+                batch_gen=distiller.batch_gen.get_state(), rng=torch.get_rng_state(),
                 norm_avg=-1.0 if distiller.norm_avg is None else distiller.norm_avg, epoch=epoch, best=best,
                 best_epoch=best_epoch)
 
@@ -214,6 +215,7 @@ def _same_run(stored:dict, cfg:DistillConfig) -> bool:
     same = lambda d: {k: v for k, v in d.items() if k not in _FREE_ON_RESUME}
     return same(old) == same(dataclasses.asdict(cfg))
 
+# %% ../nbs/08_distill.ipynb #e4095f34
 def _log_step(path:Path, rec:dict):
     "Append one outer step's record as a JSON line (flushed; a torn last line is dropped on resume)."
     with open(path, 'a') as f: f.write(json.dumps(rec) + '\n'); f.flush()
@@ -229,14 +231,53 @@ def _keep_steps(path:Path, last_epoch:int) -> int:
     atomic_write(path, ''.join(l + '\n' for l in keep))
     return len(keep)
 
-def _epoch_row(parts:list) -> dict:
+# %% ../nbs/08_distill.ipynb #7b232955
+def _validate(distiller:Distiller, teacher, device) -> dict:
+    "Validation MRR@10 and NDCG@10 of the summary, by learners trained on it as the inner loop trains (`inner=cfg`)."
+    cfg = distiller.cfg
+    learners = EvalConfig(learner=cfg.teacher.learner, arch=cfg.teacher.arch, protocol=cfg.val_protocol,
+                          n=cfg.val_learners, seed=cfg.seed)
+    v = evaluate(distiller.summary, distiller.data, learners, teacher, ('valid',), device, cfg)['metrics']['valid']
+    return dict(valid_mrr10=v['uni100']['mrr@10']['mean'], valid_ndcg10=v['uni100']['ndcg@10']['mean'])
+
+def _start(distiller:Distiller, out:Path, teacher, device, main:bool) -> tuple:
+    "(history, best, best epoch, first epoch): from a killed run's `state.pt`, else the untrained summary validated."
+    ddir = out / 'distill'
+    if (ddir / 'state.pt').exists():
+        st = load_torch(ddir / 'state.pt', map_location=device)
+        _restore(distiller, st); history = [h for h in load_json(ddir / 'history.json') if h['epoch'] <= st['epoch']]
+        if main: _keep_steps(ddir / 'steps.jsonl', st['epoch'])
+        return history, st['best'], st['best_epoch'], st['epoch'] + 1
+    if main: _keep_steps(ddir / 'steps.jsonl', -1)  # a run killed in its first epoch starts its log again
+    if main: save_summary(distiller.summary, out / 'summary_init', dataset=distiller.data.stats['name'])
+    history = [dict(epoch=-1, **_validate(distiller, teacher, device))]
+    if main: save_json(history, ddir / 'history.json')
+    return history, -1.0, -1, 0
+
+# %% ../nbs/08_distill.ipynb #20382dd1
+def _run_epoch(distiller:Distiller, epoch:int, ddir:Path, main:bool, bar) -> list:
+    "The outer steps of one epoch, over the real instances in a new order; each step's record is logged and returned."
+    cfg, n = distiller.cfg, distiller.steps_per_epoch
+    order = torch.randperm(len(distiller.data.train_seq), generator=distiller.batch_gen)
+    distiller.params = None  # pool mode: a new checkpoint for every epoch
+    records = []
+    for s in range(n):
+        t1 = time.perf_counter()
+        records.append(distiller.outer_step(order[s * cfg.real_batch:(s + 1) * cfg.real_batch]))
+        if main: _log_step(ddir / 'steps.jsonl', dict(epoch=epoch, step=epoch * n + s, **records[-1],
+                                                       s=time.perf_counter() - t1))
+        bar.update(); bar.set_postfix(ce=f"{records[-1]['ce']:.3f}", mse=f"{records[-1]['mse']:.3f}", epoch=epoch)
+    return records
+
+def _epoch_row(records:list) -> dict:
     "Per-epoch means of the step records, with the max and median meta-gradient norm and the skipped steps."
-    mean = lambda k: sum(p[k] for p in parts) / len(parts)
-    norms = sorted(p['grad_norm'] for p in parts)
+    mean = lambda k: sum(p[k] for p in records) / len(records)
+    norms = sorted(p['grad_norm'] for p in records)
     return dict(loss=mean('loss'), ce=mean('ce'), mse=mean('mse'), grad_norm=mean('grad_norm'),
                 grad_norm_max=norms[-1], grad_norm_median=norms[(len(norms) - 1) // 2],
-                skipped=sum(p['skipped'] for p in parts))
+                skipped=sum(p['skipped'] for p in records))
 
+# %% ../nbs/08_distill.ipynb #350a38f5
 def distill(cfg:DistillConfig, out, progress=True) -> dict:
     "Distil `cfg.teacher.dataset` into a summary in `out/summary` (training the teacher first if needed)."
     init_distributed()  # joins torchrun's process group, if launched by torchrun; rank 0 alone writes files
@@ -247,57 +288,39 @@ def distill(cfg:DistillConfig, out, progress=True) -> dict:
     data = load_dataset(cfg.teacher.dataset, max_len=cfg.teacher.arch.max_len)
     if is_main(): pretrain(cfg.teacher, out, data, progress=progress)
     barrier()
-    dev, main = get_device(cfg.device), is_main()
+    dev, main, name = get_device(cfg.device), is_main(), data.stats['name']
     teacher, _ = load_teacher(out, device=dev)
     features = load_torch(out / 'teacher' / 'features.pt')['train']
     if main: save_json(dataclasses.asdict(cfg), ddir / 'config.json')
-    vcfg = EvalConfig(learner=cfg.teacher.learner, arch=cfg.teacher.arch, protocol=cfg.val_protocol, n=cfg.val_learners,
-                      seed=cfg.seed)  # validation learners train on the summary as the inner loop does: `inner=cfg`
     with seeded(cfg.seed):
         distiller = Distiller(cfg, data, teacher, features, teacher_pool(out, cfg), dev)
-        history, best, best_epoch, first = [], -1.0, -1, 0
-        if (ddir / 'state.pt').exists():
-            st = load_torch(ddir / 'state.pt', map_location=dev)
-            _restore(distiller, st); history = [h for h in load_json(ddir / 'history.json') if h['epoch'] <= st['epoch']]
-            best, best_epoch, first = st['best'], st['best_epoch'], st['epoch'] + 1
-            if main: _keep_steps(ddir / 'steps.jsonl', st['epoch'])
-        else:
-            if main: _keep_steps(ddir / 'steps.jsonl', -1)  # a run killed in its first epoch starts its log again
-            if main: save_summary(distiller.summary, out / 'summary_init', dataset=data.stats['name'])
-            v = evaluate(distiller.summary, data, vcfg, teacher, ('valid',), dev, cfg)['metrics']['valid']['uni100']
-            history.append(dict(epoch=-1, valid_mrr10=v['mrr@10']['mean'], valid_ndcg10=v['ndcg@10']['mean']))
-            if main: save_json(history, ddir / 'history.json')
+        history, best, best_epoch, first = _start(distiller, out, teacher, dev, main)
         last = cfg.stop_after or cfg.epochs  # a truncated run follows the full run's schedule up to `stop_after`
         bar = tqdm(total=(last - first) * distiller.steps_per_epoch, desc='distill', disable=not (progress and main))
         for epoch in range(first, last):
-            t0, parts = time.perf_counter(), []
-            order = torch.randperm(len(data.train_seq), generator=distiller.batch_gen)
-            distiller.params = None  # pool mode: a new checkpoint for every epoch
-            for s in range(distiller.steps_per_epoch):
-                t1 = time.perf_counter()
-                parts.append(distiller.outer_step(order[s * cfg.real_batch:(s + 1) * cfg.real_batch]))
-                if main: _log_step(ddir / 'steps.jsonl', dict(epoch=epoch, step=epoch * distiller.steps_per_epoch + s,
-                                                               **parts[-1], s=time.perf_counter() - t1))
-                bar.update(); bar.set_postfix(ce=f"{parts[-1]['ce']:.3f}", mse=f"{parts[-1]['mse']:.3f}", epoch=epoch)
-            t_epoch = time.perf_counter() - t0
-            v = evaluate(distiller.summary, data, vcfg, teacher, ('valid',), dev, cfg)['metrics']['valid']['uni100']
-            history.append(dict(epoch=epoch, **_epoch_row(parts),
-                                s_per_outer_step=t_epoch / len(parts), valid_mrr10=v['mrr@10']['mean'],
-                                valid_ndcg10=v['ndcg@10']['mean'], lr=distiller.sched.get_last_lr()[0]))
-            improved = v['mrr@10']['mean'] > best  # every rank validates the same summary the same way
-            if improved: best, best_epoch = v['mrr@10']['mean'], epoch
+            t0 = time.perf_counter()
+            records = _run_epoch(distiller, epoch, ddir, main, bar)
+            secs = (time.perf_counter() - t0) / len(records)  # per outer step, validation not included
+            history.append(dict(epoch=epoch, **_epoch_row(records), s_per_outer_step=secs,
+                                **_validate(distiller, teacher, dev), lr=distiller.sched.get_last_lr()[0]))
+            improved = history[-1]['valid_mrr10'] > best  # every rank validates the same summary the same way
+            if improved: best, best_epoch = history[-1]['valid_mrr10'], epoch
             if main:
-                if improved:
-                    save_summary(distiller.summary, out / 'summary', dataset=data.stats['name'], extra=dict(epoch=epoch))
+                if improved: save_summary(distiller.summary, out / 'summary', dataset=name, extra=dict(epoch=epoch))
                 save_torch(distiller.summary.state_dict(), ddir / 'epochs' / f'summary_{epoch:03d}.pt')
                 save_json(history, ddir / 'history.json')
                 save_torch(_state(distiller, epoch, best, best_epoch), ddir / 'state.pt')
         bar.close()
+    return _finish(distiller, history, best, best_epoch, out, main)
+
+# %% ../nbs/08_distill.ipynb #f8973f12
+def _finish(distiller:Distiller, history:list, best:float, best_epoch:int, out:Path, main:bool) -> dict:
+    "The run's `result.json`: best epoch and score, epochs run, seconds per outer step, memory and machine."
     steps = [h for h in history if h['epoch'] >= 0]
     result = dict(best_epoch=best_epoch, best_valid_mrr10=best, epochs=len(steps),
                   s_per_outer_step=sum(h['s_per_outer_step'] for h in steps) / max(len(steps), 1),
-                  n_learned=distiller.summary.n_learned(), **peak_memory(dev), machine=machine_info())
+                  n_learned=distiller.summary.n_learned(), **peak_memory(distiller.dev), machine=machine_info())
     if main and best_epoch < 0:  # no epoch ran: the untrained summary is the result
-        save_summary(distiller.summary, out / 'summary', dataset=data.stats['name'], extra=dict(epoch=-1))
-    if main: save_json(result, ddir / 'result.json')
+        save_summary(distiller.summary, out / 'summary', dataset=distiller.data.stats['name'], extra=dict(epoch=-1))
+    if main: save_json(result, out / 'distill' / 'result.json')
     return result

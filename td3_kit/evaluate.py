@@ -54,6 +54,7 @@ def fit_summary(learner:Learner, summary:Summary, inner:InnerConfig, generator:t
     return train_on_summary(learner, fixed_batches(P, lens, min(inner.syn_batch, summary.mu)), inner.inner_steps,
                             inner.inner_lr, inner.inner_wd, generator, inner.augment)
 
+# %% ../nbs/07_evaluate.ipynb #76424746
 def _stacked_loss(model:Learner, params:dict, buffers:dict, P:Tensor, lens:Tensor, target:Tensor, kw:dict) -> Tensor:
     "Loss of the learner with one slice of the stacked weights: what `fit_together` maps over."
     return functional_call(model, (params, buffers), (P, lens, target), kw).loss
@@ -85,6 +86,7 @@ def fit_together(learners:list, summary:Summary, inner:InnerConfig, generators:l
             for k, b in m.named_buffers(): b.copy_(buffers[k][i])
     return torch.stack(losses).cpu()
 
+# %% ../nbs/07_evaluate.ipynb #60319ea8
 def fit_full_data(learner:Learner, data:SeqData, cfg:EvalConfig, generator:torch.Generator) -> int:
     "Train `learner` in place on every training instance with early stopping; restores the best epoch's weights."
     opt = torch.optim.Adam(learner.parameters(), lr=cfg.real_lr)
@@ -115,6 +117,7 @@ def pool(results:list) -> dict:
     fit_s = sum(r['fit_s']['mean'] for r in results) / len(results)
     return dict(metrics=_aggregate(runs), learners=len(runs), fit_s=fit_s)
 
+# %% ../nbs/07_evaluate.ipynb #fc93a11c
 def evaluate(source:Summary|str, data:SeqData, cfg:EvalConfig, teacher:Learner|None=None,
              splits=('valid', 'test'), device='auto', inner:InnerConfig=InnerConfig()) -> dict:
     "Train `cfg.n` fresh learners on `source` (a summary, as `inner` says, or 'full'); mean ± std of their metrics."

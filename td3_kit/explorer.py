@@ -46,7 +46,8 @@ def _learned(st, shapes:dict, source) -> dict:
     missing = [k for k in shapes if k not in st]
     if missing: raise ValueError(f'{source}: missing learned tensor(s) {missing}; found {sorted(st)}')
     for k, shape in shapes.items():
-        if tuple(st[k].shape) != shape: raise ValueError(f'{source}: {k} has shape {tuple(st[k].shape)}, expected {shape}')
+        if tuple(st[k].shape) != shape:
+            raise ValueError(f'{source}: {k} has shape {tuple(st[k].shape)}, expected {shape}')
     return {k: st[k] for k in shapes}
 
 def _epoch_factors(path:Path, summary:Summary) -> tuple[list, dict]:

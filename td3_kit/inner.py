@@ -165,6 +165,7 @@ def inner_call(
         else: lens = torch.cat([lens, r])                       # causal: the prefix before step r
     return (P, lens, target), dict(rows=rows, **kw)
 
+# %% ../nbs/06_inner.ipynb #e39c14cf
 def inner_loss(
     learner:nn.Module,                    # a td3_kit learner (forward(seq, lengths, target) -> LearnerOut)
     params:dict,                          # name → tensor, substituted into the learner by functional_call
@@ -304,56 +305,69 @@ class _Window:
         dev = torch.cuda.get_rng_state(device) if device.type == 'cuda' else None
         return (self.generator.get_state() if self.generator is not None else None), torch.get_rng_state(), dev
 
+# %% ../nbs/06_inner.ipynb #17f483e4
 def _float(x) -> bool: return isinstance(x, Tensor) and x.is_floating_point()
 
+def _run(window:_Window, device) -> tuple:
+    "The window's steps without a graph, keeping each step's inputs and RNG states: (final weights, final state)."
+    params, state = window.params, window.state
+    for t in range(window.c, window.c + window.M):
+        window.saved.append((params, state, window.rng(device)))
+        with torch.enable_grad():
+            p = {k: v.detach().requires_grad_() for k, v in params.items()}
+            (new_p, state), window.loss = window.step(p, state, window.batches(t), window.generator, create_graph=False)
+        params = {k: v.detach() for k, v in new_p.items()}
+        state = tree_map(lambda x: x.detach() if isinstance(x, Tensor) else x, state)
+    return params, state
+
+# %% ../nbs/06_inner.ipynb #548a2ca7
+def _replay(window:_Window, t:int, P:Tensor, g_p:list, g_s:list|None) -> list:
+    "Step `t` again from its saved inputs, RNGs and a graph: the gradients of its rows of P, its weights, its state."
+    params, state, (gen_state, cpu_rng, dev_rng) = window.saved[t - window.c]
+    torch.set_rng_state(cpu_rng)
+    if dev_rng is not None: torch.cuda.set_rng_state(dev_rng, P.device)
+    gen = torch.Generator().set_state(gen_state) if gen_state is not None else None
+    with torch.no_grad(): P_b, lens_b = window.batches(t)  # this step's rows only: their gradient is small
+    P_b = P_b.detach().requires_grad_()
+    with torch.enable_grad(), torch.autocast(*window.amp[:1], dtype=window.amp[2], enabled=window.amp[1]):
+        p = {k: v.detach().requires_grad_() for k, v in params.items()}
+        leaves, spec = tree_flatten(state)
+        s_in = [x.detach().requires_grad_() if _float(x) else x for x in leaves]
+        (new_p, new_s), _ = window.step(p, tree_unflatten(s_in, spec), (P_b, lens_b), gen)
+        s_out = [x for x in tree_flatten(new_s)[0] if _float(x)]  # aligned with the next step's s_in
+        g_next = g_s if g_s is not None else [torch.zeros_like(x) for x in s_out]
+        outs = [(new_p[k], g) for k, g in zip(window.params, g_p)] + list(zip(s_out, g_next))
+        outs = [(o, g) for o, g in outs if o.requires_grad]
+        ins = [P_b] + list(p.values()) + [x for x in s_in if _float(x)]
+        grads = torch.autograd.grad([o for o, _ in outs], ins, [g for _, g in outs], allow_unused=True)
+    return [torch.zeros_like(x) if g is None else g for x, g in zip(ins, grads)]
+
+# %% ../nbs/06_inner.ipynb #411a9ef0
 class _Remat(torch.autograd.Function):
     "The differentiable window of `unroll(remat=True)`: P in, the final weights out; backward recomputes each step."
     @staticmethod
     def forward(ctx, P, window:_Window):
-        params, state, kind = window.params, window.state, P.device.type
+        kind = P.device.type
         window.amp = (kind, torch.is_autocast_enabled(kind), torch.get_autocast_dtype(kind))  # replayed in the backward
         window.training = window.learner.training  # so is the dropout mode (callers switch to eval for the outer loss)
-        for t in range(window.c, window.c + window.M):
-            window.saved.append((params, state, window.rng(P.device)))
-            with torch.enable_grad():
-                p = {k: v.detach().requires_grad_() for k, v in params.items()}
-                (new_p, state), window.loss = window.step(p, state, window.batches(t), window.generator, create_graph=False)
-            params = {k: v.detach() for k, v in new_p.items()}
-            state = tree_map(lambda x: x.detach() if isinstance(x, Tensor) else x, state)
-        ctx.window, window.final_state = window, state
+        params, window.final_state = _run(window, P.device)
+        ctx.window = window
         ctx.save_for_backward(P)
         return tuple(params.values())
 
     @staticmethod
     def backward(ctx, *g_final):
         window, (P,) = ctx.window, ctx.saved_tensors
-        names, gP = list(window.params), torch.zeros_like(P)
+        n, gP = len(window.params), torch.zeros_like(P)
         g_p = [torch.zeros_like(v) if g is None else g for v, g in zip(window.params.values(), g_final)]
         g_s = None  # the final optimiser state is no output: no gradient flows into it
         devices, mode = ([P.device] if P.device.type == 'cuda' else []), window.learner.training
         window.learner.train(window.training)
         with torch.random.fork_rng(devices=devices):  # the replay must not move the caller's RNGs
             for t in reversed(range(window.c, window.c + window.M)):
-                params, state, (gen_state, cpu_rng, dev_rng) = window.saved[t - window.c]
-                torch.set_rng_state(cpu_rng)
-                if dev_rng is not None: torch.cuda.set_rng_state(dev_rng, P.device)
-                gen = torch.Generator().set_state(gen_state) if gen_state is not None else None
-                with torch.no_grad(): P_b, lens_b = window.batches(t)  # this step's rows only: their gradient is small
-                P_b = P_b.detach().requires_grad_()
-                with torch.enable_grad(), torch.autocast(*window.amp[:1], dtype=window.amp[2], enabled=window.amp[1]):
-                    p = {k: v.detach().requires_grad_() for k, v in params.items()}
-                    leaves, spec = tree_flatten(state)
-                    s_in = [x.detach().requires_grad_() if _float(x) else x for x in leaves]
-                    (new_p, new_s), _ = window.step(p, tree_unflatten(s_in, spec), (P_b, lens_b), gen)
-                    s_out = [x for x in tree_flatten(new_s)[0] if _float(x)]  # aligned with the next step's s_in
-                    g_next = g_s if g_s is not None else [torch.zeros_like(x) for x in s_out]
-                    outs = [(new_p[k], g) for k, g in zip(names, g_p)] + list(zip(s_out, g_next))
-                    outs = [(o, g) for o, g in outs if o.requires_grad]
-                    ins = [P_b] + list(p.values()) + [x for x in s_in if _float(x)]
-                    grads = torch.autograd.grad([o for o, _ in outs], ins, [g for _, g in outs], allow_unused=True)
-                grads = [torch.zeros_like(x) if g is None else g for x, g in zip(ins, grads)]
+                grads = _replay(window, t, P, g_p, g_s)
                 gP.index_add_(0, cyclic_rows(t, len(P), window.batches.batch_size, P.device), grads[0])
-                g_p, g_s = grads[1:1 + len(names)], grads[1 + len(names):]
+                g_p, g_s = grads[1:1 + n], grads[1 + n:]
         window.saved = []
         window.learner.train(mode)
         return gP, None

@@ -117,6 +117,7 @@ def cross_arch(root, preset:str='ml-100k', over:str|None=None, distill_with=tupl
     atomic_write(root / 'cross_arch.md', cross_markdown(res))
     return res
 
+# %% ../nbs/08b_studies.ipynb #051c1d0c
 def cross_markdown(res:dict) -> str:
     "Markdown of the cross-architecture matrix: NDCG@10 and HR@10 (uni100, test), rows = distilled with."
     lines = []
@@ -132,6 +133,7 @@ def cross_markdown(res:dict) -> str:
         lines.append('')
     return '\n'.join(lines)
 
+# %% ../nbs/08b_studies.ipynb #017f4405
 def cross_frame(res:dict, metric:str='ndcg@10', stat:str='mean') -> pd.DataFrame:
     "The cross-architecture matrix as a DataFrame (rows: distilled with, plus 'full data'; columns: evaluated by)."
     rows = {**res['cells'], **({'full data': res['full_data']} if res['full_data'] else {})}

@@ -143,13 +143,15 @@ class DenseSummary(Summary):
     def init_args(self): return dict(mu=self.mu, zeta=self.zeta, n_items=self.n_items)
 
     @classmethod
-    def make(cls, kind, data, teacher, mu, zeta, ranks, generator, learn_v): return cls(mu, zeta, data.n_items, generator)
+    def make(cls, kind, data, teacher, mu, zeta, ranks, generator, learn_v):
+        return cls(mu, zeta, data.n_items, generator)
 
 # %% ../nbs/05_summary.ipynb #4c797a9a
 def _train_part(data, u:int) -> np.ndarray:
     "User `u`'s training items: every item but the last two (the validation and test targets)."
     return np.asarray(data.sequence(u))[:-2]
 
+# %% ../nbs/05_summary.ipynb #975a9e16
 class RealSummary(Summary):
     "Fixed one-hot real sequences (the last `zeta` items of each), left-aligned, zero rows after their length."
     def __init__(self,
@@ -247,6 +249,7 @@ def save_summary(summary:Summary, path, # directory to write (created if missing
                    tensors={k: list(v.shape) for k, v in tensors.items()}, extra=extra), path/SUMMARY_META)
     return path
 
+# %% ../nbs/05_summary.ipynb #cd8b02f6
 def _version(v) -> tuple|None:
     "`'0.1.2'` as `(0, 1, 2)`; None unless `v` is dotted decimal numbers."
     return tuple(int(p) for p in v.split('.')) if isinstance(v, str) and re.fullmatch(r'[0-9]+(\.[0-9]+)*', v) else None
