@@ -231,6 +231,7 @@ def _one_line_warning(prog:str):
         print(f"{prog}: warning: {' '.join(str(message).split())}", file=file or sys.stderr)
     return show
 
+# %% ../nbs/09_cli.ipynb #19c201fd
 def main(argv:list|None=None):
     "The `td3` console script: dispatch `td3 COMMAND …` to `COMMANDS[COMMAND]`; bad input exits 2 with one line."
     argv = sys.argv[1:] if argv is None else list(argv)

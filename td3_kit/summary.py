@@ -254,6 +254,7 @@ def _version(v) -> tuple|None:
     "`'0.1.2'` as `(0, 1, 2)`; None unless `v` is dotted decimal numbers."
     return tuple(int(p) for p in v.split('.')) if isinstance(v, str) and re.fullmatch(r'[0-9]+(\.[0-9]+)*', v) else None
 
+# %% ../nbs/05_summary.ipynb #cfacde7b
 def load_summary(path, # directory written by `save_summary`
                  n_items:int|None=None, # the dataset's item count, to check against
                  dataset:str|None=None) -> Summary: # the dataset's name, to check against (when the summary has one)

@@ -184,6 +184,7 @@ def evolution_stats(epochs:dict, # epochs (E,), U (E, μ, d1), T (E, ζ, d2), G 
         rows.append(row); prev = (row, st)
     return pd.DataFrame(rows).drop(columns='top')
 
+# %% ../nbs/10_viz.ipynb #82134ded
 def plot_evolution(epochs:dict, # epochs and stacked factors (see `evolution_stats`)
                    V, # (n_items, d3) the frozen item factor
                    init:dict|None=None, # U, T, G before distillation, shown as epoch -1
@@ -248,6 +249,7 @@ def plot_attention(attn, # one (L, L) map, a (n, L, L) tensor or a list of (L_i,
     fig.colorbar(im, ax=axs, shrink=0.8, label='attention weight')
     return fig
 
+# %% ../nbs/10_viz.ipynb #115ae863
 def attention_profile(attn, # (B, L, L) or (B, heads, L, L) attention weights (heads are averaged)
                       lengths, # (B,) valid positions per sequence (left-aligned)
                       last_only:bool=False, # only each sequence's last valid query
