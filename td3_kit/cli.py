@@ -7,7 +7,7 @@ __all__ = ['COMMANDS', 'USER_ERRORS', 'td3_data', 'td3_generate', 'td3_pretrain'
            'td3_results', 'td3_study', 'main']
 
 # %% ../nbs/09_cli.ipynb #d8a2168b
-import dataclasses, json, os, sys, warnings
+import json, os, sys, warnings
 from pathlib import Path
 from fastcore.script import call_parse, anno_parser, Param
 from .core import make_config, read_toml, save_json
@@ -95,10 +95,9 @@ def td3_bench(
 ):
     "Run a benchmark suite and write its results as JSON."
     from td3_kit.data import load_dataset
-    from td3_kit.train import bench_teacher
-    from td3_kit.distill import bench_distill, bench_scale, config_from, floor_line
-    from td3_kit.inner import bench_inner
-    from td3_kit.evaluate import bench_evaluate, bench_learner
+    from td3_kit.distill import config_from
+    from td3_kit.bench import (bench_teacher, bench_inner, bench_evaluate, bench_learner, bench_distill, bench_scale,
+                               floor_line)
     from td3_kit.core import get_device, machine_info
     inner = lambda: dict(suite='inner', machine=machine_info(), rows=[
         bench_inner(int(n), learner, device=str(get_device(device)), compile=compile) for n in items.split()])
@@ -232,6 +231,7 @@ def _one_line_warning(prog:str):
         print(f"{prog}: warning: {' '.join(str(message).split())}", file=file or sys.stderr)
     return show
 
+# %% ../nbs/09_cli.ipynb #19c201fd
 def main(argv:list|None=None):
     "The `td3` console script: dispatch `td3 COMMAND …` to `COMMANDS[COMMAND]`; bad input exits 2 with one line."
     argv = sys.argv[1:] if argv is None else list(argv)

@@ -40,6 +40,7 @@ def _read_text(path) -> str:
                          "save it as UTF-8") from None
     return text.removeprefix('\ufeff').replace('\r\n', '\n').replace('\r', '\n')
 
+# %% ../nbs/01_data.ipynb #d1478bc0
 _SEP_NAMES = {'\t': 'tab', ',': 'comma'}
 
 def _table(text, path, sep:str, header:bool, width:int|None=None, fields:str='') -> tuple:
@@ -83,6 +84,7 @@ def _table(text, path, sep:str, header:bool, width:int|None=None, fields:str='')
             raise ValueError(f"{path}: read {len(df)} data rows from {len(kept) - first} lines")
     return head, df, lineno[first:]
 
+# %% ../nbs/01_data.ipynb #d55fdca9
 def _finish(df, path, cols:list, names:list, lineno) -> pd.DataFrame:
     "Columns `cols` (user, item, time) of `df` as `COLUMNS`; user and item must be non-empty, time a finite number."
     for c, nm in zip(cols[:2], names[:2]):
@@ -166,6 +168,7 @@ def _pick(header:list, names:tuple) -> str|None:
     low = {h.strip().lower(): h for h in reversed(header)}
     return next((low[n] for n in names if n in low), None)
 
+# %% ../nbs/01_data.ipynb #894c47d0
 def sniff_format(path) -> str|None:
     "The format of `path` read off its first line when that is unambiguous, else None."
     first = next((l for l in _read_text(path).split('\n') if l.strip()), '')
@@ -178,7 +181,7 @@ def sniff_format(path) -> str|None:
         if len(cols) >= 3 and _pick(cols, _USER) and _pick(cols, _ITEM): return fmt
     return None
 
-
+# %% ../nbs/01_data.ipynb #ce511195
 def read_interactions(path,
                       format:str|None=None, # one of `FORMATS`; None: from the file name, else from the first line
                      ) -> pd.DataFrame:
@@ -258,6 +261,7 @@ def _download(url, dest:Path, name, timeout):
     finally:
         if os.path.exists(tmp): os.unlink(tmp)
 
+# %% ../nbs/01_data.ipynb #4cdf0879
 def _verify(path:Path, expected:str|None):
     "Check the sha256 of `path` against `expected`, else against (or into) the sidecar `<path>.sha256`."
     h = hashlib.sha256()
@@ -391,6 +395,7 @@ def _spread(x:np.ndarray) -> dict:
     if not len(x): return dict(min=0, median=0.0, max=0)
     return dict(min=int(x.min()), median=float(np.median(x)), max=int(x.max()))
 
+# %% ../nbs/01_data.ipynb #e3e622eb
 def build_seqdata(df:pd.DataFrame, # interactions: user, item, time (already filtered)
                   name:str='custom', # dataset name, kept in stats
                   max_len:int=50, # prefixes keep the most recent `max_len` items
@@ -510,6 +515,7 @@ def generate_interactions(n_users:int=6040, # users
     df.attrs['topic'] = topic  # (n_items,) topic of item id i+1 at index i, for inspection
     return df
 
+# %% ../nbs/01_data.ipynb #09f26d2e
 def write_atomic(df:pd.DataFrame, path) -> Path:
     "Write interactions (user, item, time) as a RecBole atomic `.inter` file, atomically; returns the path."
     lines = df['user'].astype(str) + '\t' + df['item'].astype(str) + '\t' + df['time'].astype(str)

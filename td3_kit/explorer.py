@@ -9,7 +9,6 @@ __all__ = ['Run', 'load_run', 'summary_at', 'step_view', 'plot_step', 'explorer'
 import dataclasses, io, math, re
 from pathlib import Path
 import numpy as np
-import pandas as pd
 import torch
 from matplotlib.figure import Figure
 from .core import load_json, load_torch
@@ -28,7 +27,7 @@ class Run:
     factors: dict # learned tensor name -> (len(epochs), ...) its values after each epoch
     best_epoch: int|None # epoch of the best summary (its `summary.json`)
     dataset: str|None # name of the dataset the summary was distilled from
-    history: list|None # per-epoch loss parts and validation scores (`history.json`), if saved
+    history: list|None # per-epoch loss parts and validation scores (`distill/history.json`), if saved
 
     def __repr__(self):
         return (f'Run({str(self.path)!r}, {self.summary.kind} mu={self.summary.mu} zeta={self.summary.zeta} '
@@ -41,40 +40,32 @@ def _epochs_text(epochs:list) -> str:
     return ', '.join(map(str, epochs))
 
 # %% ../nbs/11_explorer.ipynb #fef756c8
-def _check_keys(st, learned:list, source) -> dict:
+def _learned(st, shapes:dict, source) -> dict:
+    "The learned tensors of one saved epoch, checked against the summary's names and shapes."
     if not isinstance(st, dict): raise ValueError(f'{source}: expected a dict of tensors, got {type(st).__name__}')
-    missing = [k for k in learned if k not in st]
+    missing = [k for k in shapes if k not in st]
     if missing: raise ValueError(f'{source}: missing learned tensor(s) {missing}; found {sorted(st)}')
-    return st
+    for k, shape in shapes.items():
+        if tuple(st[k].shape) != shape:
+            raise ValueError(f'{source}: {k} has shape {tuple(st[k].shape)}, expected {shape}')
+    return {k: st[k] for k in shapes}
 
 def _epoch_factors(path:Path, summary:Summary) -> tuple[list, dict]:
-    "Epochs and stacked learned tensors from `epochs.pt`, else from `distill/epochs/summary_NNN.pt`."
-    learned = [k for k, p in summary.named_parameters() if p.requires_grad]
-    shapes = {k: tuple(v.shape) for k, v in summary.state_dict().items()}
-    if (f := path/'epochs.pt').exists():
-        st = _check_keys(load_torch(f), learned + ['epochs'], f)
-        epochs, factors, source = [int(e) for e in st['epochs']], {k: st[k] for k in learned}, f
-    else:
-        source = path/'distill'/'epochs'
-        files = sorted((int(m[1]), g) for g in source.glob('summary_*.pt')
-                       if (m := re.fullmatch(r'summary_(\d+)\.pt', g.name)))
-        states = [_check_keys(load_torch(g), learned, g) for _, g in files]
-        epochs = [e for e, _ in files]
-        factors = {k: torch.stack([st[k] for st in states]) if states else torch.empty(0, *shapes[k]) for k in learned}
-    if epochs != sorted(set(epochs)): raise ValueError(f'{source}: epochs must be distinct and ascending, got {epochs}')
-    for k, v in factors.items():
-        if tuple(v.shape) != (len(epochs), *shapes[k]):
-            raise ValueError(f'{source}: {k} has shape {tuple(v.shape)}, expected {(len(epochs), *shapes[k])} '
-                             f'({len(epochs)} epochs of the summary\'s {k} {shapes[k]})')
-    return epochs, {k: v.detach().float() for k, v in factors.items()}
+    "Epochs and stacked learned tensors (E, ...) from `distill/epochs/summary_NNN.pt`."
+    shapes = {k: tuple(p.shape) for k, p in summary.named_parameters() if p.requires_grad}
+    files = sorted((int(m[1]), g) for g in (path/'distill'/'epochs').glob('summary_*.pt')
+                   if (m := re.fullmatch(r'summary_(\d+)\.pt', g.name)))
+    states = [_learned(load_torch(g), shapes, g) for _, g in files]
+    factors = {k: torch.stack([st[k] for st in states]) if states else torch.empty(0, *s) for k, s in shapes.items()}
+    return [e for e, _ in files], {k: v.detach().float() for k, v in factors.items()}
 
 # %% ../nbs/11_explorer.ipynb #aa4bf854
-def load_run(path) -> Run: # a run folder: summary/, summary_init/, and epochs.pt or distill/epochs/
+def load_run(path) -> Run: # a run folder: summary/, summary_init/ and distill/
     "Read the run folder `path`; a missing or damaged part gives an error that names it."
     path = Path(path)
     if not path.is_dir():
-        raise FileNotFoundError(f'{path}: no such run folder (expected summary/, summary_init/ and epochs.pt '
-                                f'or distill/epochs/, as `td3 distill --out {path}` writes them)')
+        raise FileNotFoundError(f'{path}: no such run folder (expected summary/, summary_init/ and distill/, '
+                                f'as `td3 distill --out {path}` writes them)')
     for sub in ('summary', 'summary_init'):
         if not (path/sub).is_dir(): raise FileNotFoundError(f'{path/sub}: no such folder; is {path} a run folder?')
     summary, init = load_summary(path/'summary'), load_summary(path/'summary_init')
@@ -83,9 +74,9 @@ def load_run(path) -> Run: # a run folder: summary/, summary_init/, and epochs.p
                          f'({summary.kind}, {summary.init_args()})')
     meta = load_json(path/'summary'/'summary.json')
     epochs, factors = _epoch_factors(path, summary)
-    h = next((f for f in (path/'history.json', path/'distill'/'history.json') if f.exists()), None)
+    h = path/'distill'/'history.json'
     return Run(path, summary, init, epochs, factors, (meta.get('extra') or {}).get('epoch'), meta.get('dataset'),
-               load_json(h) if h else None)
+               load_json(h) if h.exists() else None)
 
 # %% ../nbs/11_explorer.ipynb #a0d29261
 def summary_at(run:Run, epoch:int|str='best') -> Summary: # 'best', -1 (untrained) or a saved epoch

@@ -4,11 +4,11 @@
 
 # %% auto #0
 __all__ = ['AdamState', 'adam_init', 'adam_step', 'adam_step_', 'sgd_step', 'draw_cuts', 'inner_call', 'inner_loss',
-           'cyclic_rows', 'fixed_batches', 'FixedBatches', 'Unrolled', 'unroll', 'train_on_summary', 'init_params',
-           'bench_inner']
+           'cyclic_rows', 'fixed_batches', 'FixedBatches', 'Unrolled', 'unroll', 'InnerConfig', 'train_on_summary',
+           'init_params']
 
 # %% ../nbs/06_inner.ipynb #1790121b
-import copy, time
+import copy, dataclasses
 from typing import Callable, NamedTuple
 import torch, torch.nn as nn
 from torch import Tensor
@@ -165,6 +165,7 @@ def inner_call(
         else: lens = torch.cat([lens, r])                       # causal: the prefix before step r
     return (P, lens, target), dict(rows=rows, **kw)
 
+# %% ../nbs/06_inner.ipynb #e39c14cf
 def inner_loss(
     learner:nn.Module,                    # a td3_kit learner (forward(seq, lengths, target) -> LearnerOut)
     params:dict,                          # name → tensor, substituted into the learner by functional_call
@@ -304,59 +305,87 @@ class _Window:
         dev = torch.cuda.get_rng_state(device) if device.type == 'cuda' else None
         return (self.generator.get_state() if self.generator is not None else None), torch.get_rng_state(), dev
 
+# %% ../nbs/06_inner.ipynb #17f483e4
 def _float(x) -> bool: return isinstance(x, Tensor) and x.is_floating_point()
 
+def _run(window:_Window, device) -> tuple:
+    "The window's steps without a graph, keeping each step's inputs and RNG states: (final weights, final state)."
+    params, state = window.params, window.state
+    for t in range(window.c, window.c + window.M):
+        window.saved.append((params, state, window.rng(device)))
+        with torch.enable_grad():
+            p = {k: v.detach().requires_grad_() for k, v in params.items()}
+            (new_p, state), window.loss = window.step(p, state, window.batches(t), window.generator, create_graph=False)
+        params = {k: v.detach() for k, v in new_p.items()}
+        state = tree_map(lambda x: x.detach() if isinstance(x, Tensor) else x, state)
+    return params, state
+
+# %% ../nbs/06_inner.ipynb #548a2ca7
+def _replay(window:_Window, t:int, P:Tensor, g_p:list, g_s:list|None) -> list:
+    "Step `t` again from its saved inputs, RNGs and a graph: the gradients of its rows of P, its weights, its state."
+    params, state, (gen_state, cpu_rng, dev_rng) = window.saved[t - window.c]
+    torch.set_rng_state(cpu_rng)
+    if dev_rng is not None: torch.cuda.set_rng_state(dev_rng, P.device)
+    gen = torch.Generator().set_state(gen_state) if gen_state is not None else None
+    with torch.no_grad(): P_b, lens_b = window.batches(t)  # this step's rows only: their gradient is small
+    P_b = P_b.detach().requires_grad_()
+    with torch.enable_grad(), torch.autocast(*window.amp[:1], dtype=window.amp[2], enabled=window.amp[1]):
+        p = {k: v.detach().requires_grad_() for k, v in params.items()}
+        leaves, spec = tree_flatten(state)
+        s_in = [x.detach().requires_grad_() if _float(x) else x for x in leaves]
+        (new_p, new_s), _ = window.step(p, tree_unflatten(s_in, spec), (P_b, lens_b), gen)
+        s_out = [x for x in tree_flatten(new_s)[0] if _float(x)]  # aligned with the next step's s_in
+        g_next = g_s if g_s is not None else [torch.zeros_like(x) for x in s_out]
+        outs = [(new_p[k], g) for k, g in zip(window.params, g_p)] + list(zip(s_out, g_next))
+        outs = [(o, g) for o, g in outs if o.requires_grad]
+        ins = [P_b] + list(p.values()) + [x for x in s_in if _float(x)]
+        grads = torch.autograd.grad([o for o, _ in outs], ins, [g for _, g in outs], allow_unused=True)
+    return [torch.zeros_like(x) if g is None else g for x, g in zip(ins, grads)]
+
+# %% ../nbs/06_inner.ipynb #411a9ef0
 class _Remat(torch.autograd.Function):
     "The differentiable window of `unroll(remat=True)`: P in, the final weights out; backward recomputes each step."
     @staticmethod
-    def forward(ctx, P, w:_Window):
-        params, state, kind = w.params, w.state, P.device.type
-        w.amp = (kind, torch.is_autocast_enabled(kind), torch.get_autocast_dtype(kind))  # replayed in the backward
-        w.training = w.learner.training  # so is the dropout mode (callers switch to eval for the outer loss)
-        for t in range(w.c, w.c + w.M):
-            w.saved.append((params, state, w.rng(P.device)))
-            with torch.enable_grad():
-                p = {k: v.detach().requires_grad_() for k, v in params.items()}
-                (new_p, state), w.loss = w.step(p, state, w.batches(t), w.generator, create_graph=False)
-            params = {k: v.detach() for k, v in new_p.items()}
-            state = tree_map(lambda x: x.detach() if isinstance(x, Tensor) else x, state)
-        ctx.w, w.final_state = w, state
+    def forward(ctx, P, window:_Window):
+        kind = P.device.type
+        window.amp = (kind, torch.is_autocast_enabled(kind), torch.get_autocast_dtype(kind))  # replayed in the backward
+        window.training = window.learner.training  # so is the dropout mode (callers switch to eval for the outer loss)
+        params, window.final_state = _run(window, P.device)
+        ctx.window = window
         ctx.save_for_backward(P)
         return tuple(params.values())
 
     @staticmethod
     def backward(ctx, *g_final):
-        w, (P,) = ctx.w, ctx.saved_tensors
-        names, gP = list(w.params), torch.zeros_like(P)
-        g_p = [torch.zeros_like(v) if g is None else g for v, g in zip(w.params.values(), g_final)]
+        window, (P,) = ctx.window, ctx.saved_tensors
+        n, gP = len(window.params), torch.zeros_like(P)
+        g_p = [torch.zeros_like(v) if g is None else g for v, g in zip(window.params.values(), g_final)]
         g_s = None  # the final optimiser state is no output: no gradient flows into it
-        devices, mode = ([P.device] if P.device.type == 'cuda' else []), w.learner.training
-        w.learner.train(w.training)
+        devices, mode = ([P.device] if P.device.type == 'cuda' else []), window.learner.training
+        window.learner.train(window.training)
         with torch.random.fork_rng(devices=devices):  # the replay must not move the caller's RNGs
-            for t in reversed(range(w.c, w.c + w.M)):
-                params, state, (gen_state, cpu_rng, dev_rng) = w.saved[t - w.c]
-                torch.set_rng_state(cpu_rng)
-                if dev_rng is not None: torch.cuda.set_rng_state(dev_rng, P.device)
-                gen = torch.Generator().set_state(gen_state) if gen_state is not None else None
-                with torch.no_grad(): P_b, lens_b = w.batches(t)  # this step's rows only: their gradient is small
-                P_b = P_b.detach().requires_grad_()
-                with torch.enable_grad(), torch.autocast(*w.amp[:1], dtype=w.amp[2], enabled=w.amp[1]):
-                    p = {k: v.detach().requires_grad_() for k, v in params.items()}
-                    leaves, spec = tree_flatten(state)
-                    s_in = [x.detach().requires_grad_() if _float(x) else x for x in leaves]
-                    (new_p, new_s), _ = w.step(p, tree_unflatten(s_in, spec), (P_b, lens_b), gen)
-                    s_out = [x for x in tree_flatten(new_s)[0] if _float(x)]  # aligned with the next step's s_in
-                    g_next = g_s if g_s is not None else [torch.zeros_like(x) for x in s_out]
-                    outs = [(new_p[k], g) for k, g in zip(names, g_p)] + list(zip(s_out, g_next))
-                    outs = [(o, g) for o, g in outs if o.requires_grad]
-                    ins = [P_b] + list(p.values()) + [x for x in s_in if _float(x)]
-                    grads = torch.autograd.grad([o for o, _ in outs], ins, [g for _, g in outs], allow_unused=True)
-                grads = [torch.zeros_like(x) if g is None else g for x, g in zip(ins, grads)]
-                gP.index_add_(0, cyclic_rows(t, len(P), w.batches.batch_size, P.device), grads[0])
-                g_p, g_s = grads[1:1 + len(names)], grads[1 + len(names):]
-        w.saved = []
-        w.learner.train(mode)
+            for t in reversed(range(window.c, window.c + window.M)):
+                grads = _replay(window, t, P, g_p, g_s)
+                gP.index_add_(0, cyclic_rows(t, len(P), window.batches.batch_size, P.device), grads[0])
+                g_p, g_s = grads[1:1 + n], grads[1 + n:]
+        window.saved = []
+        window.learner.train(mode)
         return gP, None
+
+# %% ../nbs/06_inner.ipynb #1dfe78a0
+@dataclasses.dataclass(frozen=True)
+class InnerConfig:
+    "How a learner trains on a summary: in the distiller's inner loop and in every evaluation (method §4, §7)."
+    inner_steps: int = 200       # T_in: Adam steps on the summary
+    inner_lr: float = 0.005      # Adam learning rate
+    inner_wd: float = 5e-5       # Adam L2 weight decay
+    syn_batch: int = 15          # summary sequences per step, in a fixed cyclic order
+    augment: bool = True         # random-prefix augmentation in the inner loss
+
+    def __post_init__(self):
+        name = type(self).__name__
+        if self.inner_steps < 0: raise ValueError(f'{name}.inner_steps must be >= 0, got {self.inner_steps}')
+        if self.syn_batch < 1: raise ValueError(f'{name}.syn_batch must be >= 1, got {self.syn_batch}')
 
 # %% ../nbs/06_inner.ipynb #67ae76f2
 def train_on_summary(
@@ -404,79 +433,3 @@ def init_params(
         vals = {k: vals[k].to(p.device) for k, p in train.items()}
     else: raise ValueError(f"init_params: mode must be 'pool' or 'fresh', got {mode!r}")
     return {k: vals[k].detach().clone().requires_grad_() for k in train}
-
-# %% ../nbs/06_inner.ipynb #3516bcf1
-def _reference_steps(net, params, decode, mu, b, steps, lr, generator, weight_decay=5e-5, first=0, graph=True,
-                     state=None, eps_root=0.0):
-    "Straightforward inner steps, for the benchmarks: the summary decoded at every step, [P, P] embedded twice."
-    state = state or adam_init(params)
-    for t in range(first, first + steps):
-        rows = cyclic_rows(t, mu, b)
-        with torch.set_grad_enabled(graph): P, n = decode(rows)  # (b, ζ, n_items) decoded again, (b,)
-        params = {k: v if v.requires_grad else v.detach().requires_grad_() for k, v in params.items()}
-        ar, last, r = torch.arange(b, device=P.device), (n - 1).to(P.device), draw_cuts(n, generator).to(P.device)
-        seq, lens, target = torch.cat([P, P]), torch.cat([last, r]), torch.cat([P[ar, last], P[ar, r]])
-        loss = functional_call(net, params, (seq, lens, target)).loss
-        grads = torch.autograd.grad(loss, list(params.values()), create_graph=graph, allow_unused=True)
-        with torch.set_grad_enabled(graph):
-            params, state = adam_step(params, dict(zip(params, grads)), state, lr, weight_decay=weight_decay,
-                                      eps_root=eps_root)
-    return params, state
-
-def _reference_window(net, params, S, lengths, b, steps, lr, generator, weight_decay=5e-5):
-    "`steps` straightforward differentiable steps on the summary with logits S (μ, ζ, n_items)."
-    decode = lambda rows: (S[rows.to(S.device)].softmax(-1), lengths[rows])
-    return _reference_steps(net, params, decode, S.shape[0], b, steps, lr, generator, weight_decay)[0]
-
-def _saved_mb(fn, exclude=()) -> float:
-    "MB of the distinct storages autograd saves for backward while `fn()` runs (storages in `exclude` not counted)."
-    saved = {}
-    def pack(t):
-        saved[t.untyped_storage().data_ptr()] = t.untyped_storage().nbytes(); return t
-    with torch.autograd.graph.saved_tensors_hooks(pack, lambda t: t): fn()
-    for t in exclude: saved.pop(t.untyped_storage().data_ptr(), None)
-    return sum(saved.values()) / 2**20
-
-def bench_inner(n_items:int=1682, learner:str='sasrec', mu:int=30, zeta:int=50, b:int=15, reps:int=10,
-                window:int=4, device:str='cpu', compile:bool=False) -> dict:
-    "Median ms of an ordinary, a differentiable and an outer-backward inner step, and the memory a kept step holds."
-    from td3_kit.learners.registry import make_learner
-    from td3_kit.learners.core import LearnerConfig
-    dev = torch.device(device)
-    net = make_learner(learner, n_items, LearnerConfig(max_len=zeta), generator=torch.Generator().manual_seed(0))
-    net = net.to(dev)
-    S = torch.randn(mu, zeta, n_items, generator=torch.Generator().manual_seed(0)).to(dev).requires_grad_()
-    lens = torch.full((mu,), zeta)
-    sync = torch.cuda.synchronize if dev.type == 'cuda' else (lambda: None)
-    p0, gen, ms = init_params(net, 'fresh', generator=torch.Generator().manual_seed(0)), torch.Generator(), {}
-    kit = lambda steps, model=net, **kw: unroll(model, p0, fixed_batches(S.softmax(-1), lens, b), steps=steps,
-                                                lr=0.005, generator=gen, **kw).params  # P decoded once, rows embedded once
-    ref = lambda steps: _reference_window(net, p0, S, lens, b, steps, 0.005, gen)
-    cases = [('plain', lambda: kit(1, window=0, start='end')), ('create_graph', lambda: kit(1, window=1)),
-             ('ref_create_graph', lambda: ref(1))]
-    compiled = {}
-    if compile:  # torch.compile trial: the ordinary step compiles; double backward (the window) is refused
-        cnet = torch.compile(net)
-        t0 = time.perf_counter(); kit(1, cnet, window=0, start='end')
-        compiled['compile_first_step_s'] = time.perf_counter() - t0
-        cases.append(('compiled_plain', lambda: kit(1, cnet, window=0, start='end')))
-        try: kit(1, cnet, window=1); compiled['compiled_create_graph'] = 'ran'
-        except Exception as e: compiled['compiled_create_graph'] = f'{type(e).__name__}: {str(e).splitlines()[0][:200]}'
-    for name, step in cases:
-        for i in range(reps + 2):  # 2 warm-up steps
-            sync(); t0 = time.perf_counter(); out = step()
-            sync(); t1 = time.perf_counter(); ms.setdefault(name, []).append(1000 * (t1 - t0))
-            if 'create_graph' in name:
-                sum(v.sum() for v in out.values()).backward(); sync()
-                back = name.replace('create_graph', 'outer_backward')
-                ms.setdefault(back, []).append(1000 * (time.perf_counter() - t1))
-    P = S.softmax(-1)  # (mu, zeta, n_items), shared by every step of the kit's window
-    kept = _saved_mb(lambda: unroll(net, p0, fixed_batches(P, lens, b), steps=window, lr=0.005, window=window,
-                                    generator=gen), exclude=(P,)) / window
-    ref_kept = _saved_mb(lambda: ref(window), exclude=(S,)) / window
-    med = {f'{k}_ms': float(torch.tensor(v[2:]).median()) for k, v in ms.items()}
-    step_ms = lambda pre: med[f'{pre}create_graph_ms'] + med[f'{pre}outer_backward_ms']
-    speedup = step_ms('ref_') / step_ms('')
-    return dict(suite='inner', learner=learner, n_items=n_items, mu=mu, zeta=zeta, b=b, reps=reps, **med,
-                kept_mb_per_step=kept, ref_kept_mb_per_step=ref_kept, window_speedup=speedup, **compiled,
-                p_mb=mu * zeta * n_items * 4 / 2**20, device=str(dev))

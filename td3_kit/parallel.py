@@ -40,8 +40,8 @@ def shard(idx:torch.Tensor) -> tuple[torch.Tensor, float]:
     "This rank's rows of the batch `idx` (B,) and its weight |shard| / B."
     rank, size = world()
     if len(idx) < size: raise ValueError(f'shard: a batch of {len(idx)} rows cannot feed {size} ranks')
-    part = idx[rank::size]
-    return part, len(part) / len(idx)
+    mine = idx[rank::size]
+    return mine, len(mine) / len(idx)
 
 def all_reduce_(tensors:list) -> list:
     "Sum each tensor over all ranks, in place, as one flat buffer (no-op in a single process)."

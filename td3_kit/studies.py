@@ -6,17 +6,17 @@
 __all__ = ['STUDIES', 'run_study', 'study_markdown', 'study_frame', 'cross_arch', 'cross_markdown', 'cross_frame']
 
 # %% ../nbs/08b_studies.ipynb #9cb32766
-import dataclasses, json, re
+import dataclasses, re
 from pathlib import Path
 import pandas as pd
-from .core import save_json, load_json, atomic_write, machine_info
+from .core import save_json, atomic_write, machine_info
 from .data import load_dataset
 from .summary import load_summary
 from .train import pretrain, load_teacher
-from .evaluate import EvalConfig, evaluate
-from .distill import DistillConfig, config_from, distill, val_config
+from .evaluate import EvalConfig
+from .distill import config_from, distill, steps_per_epoch
 from .learners.registry import LEARNERS
-from .results import _pool, _run_dir
+from .results import run_dir, cached, evaluate_seeds
 
 # %% ../nbs/08b_studies.ipynb #d9ab2df5
 STUDIES = {
@@ -31,16 +31,7 @@ STUDIES = {
 
 def _slug(s) -> str: return re.sub(r'[^a-z0-9]+', '-', str(s).lower()).strip('-') or 'default'
 
-def _eval_cfg(cfg:DistillConfig, learner:str, arch, protocol:str, n:int, seed:int) -> EvalConfig:
-    "Learners trained on a summary the way the distiller's validation (and inner loop) trains them."
-    return dataclasses.replace(val_config(cfg), learner=learner, arch=arch, protocol=protocol, n=n, seed=seed)
-
 def _join(*overs) -> str: return ' '.join(o for o in overs if o)
-
-def _cached(f:Path, **key) -> dict|None:
-    "The saved result in `f` if it was measured with exactly `key` (seeds, learners, configuration), else None."
-    key = json.loads(json.dumps(key, default=list))  # as it reads back from JSON
-    return r if f.exists() and all((r := load_json(f)).get(k) == v for k, v in key.items()) else None
 
 # %% ../nbs/08b_studies.ipynb #d5f003aa
 def run_study(study:str, root, preset:str='ml-100k', over:str|None=None, seeds=(0, 1), n:int=3,
@@ -56,23 +47,19 @@ def run_study(study:str, root, preset:str='ml-100k', over:str|None=None, seeds=(
     out = []
     for label, point_over in points:
         cfg = config_from(preset, _join(over, point_over))
-        f = root / 'points' / f'{study}__{_slug(label)}__{protocol}.json'
-        key = dict(seeds=list(seeds), n=n, config=dataclasses.asdict(cfg))
-        if (p := _cached(f, **key)) is not None: out.append(p); continue
         name = base.summary if cfg == base else _slug(point_over)  # same overrides, same runs, whichever study
-        runs, results = [], []
-        for s in seeds:
-            d = _run_dir(root, name, s)
-            runs.append(distill(dataclasses.replace(cfg, seed=s), d, progress=progress))
-            summary = load_summary(d / 'summary', n_items=data.n_items)
-            results.append(evaluate(summary, data, _eval_cfg(cfg, tcfg.learner, tcfg.arch, protocol, n, s), teacher,
-                                    splits=('test',)))
-        steps = -(-len(data.train_seq) // cfg.real_batch) * (cfg.stop_after or cfg.epochs)
-        p = dict(study=study, label=label, over=point_over, protocol=protocol, **key, **_pool(results),
-                 s_per_outer_step=sum(r['s_per_outer_step'] for r in runs) / len(runs),
-                 distill_min=sum(r['s_per_outer_step'] for r in runs) / len(runs) * steps / 60,
-                 n_learned=runs[0]['n_learned'], summary_mb=cfg.mu * cfg.zeta * data.n_items * 4 / 2**20)
-        save_json(p, f); out.append(p)
+        def measure(cfg=cfg, name=name) -> dict:  # distil with every seed, then evaluate every seed's summary
+            runs = [distill(dataclasses.replace(cfg, seed=s), run_dir(root, name, s), progress=progress) for s in seeds]
+            source = lambda s: load_summary(root / f'{name}_seed{s}' / 'summary', n_items=data.n_items)
+            learners = EvalConfig(learner=tcfg.learner, arch=tcfg.arch, protocol=protocol, n=n)
+            pooled = evaluate_seeds(source, data, learners, teacher, seeds, cfg)
+            steps = steps_per_epoch(len(data.train_seq), cfg.real_batch) * (cfg.stop_after or cfg.epochs)
+            secs = sum(r['s_per_outer_step'] for r in runs) / len(runs)
+            return dict(pooled, s_per_outer_step=secs, distill_min=secs * steps / 60, n_learned=runs[0]['n_learned'],
+                        summary_mb=cfg.mu * cfg.zeta * data.n_items * 4 / 2**20)
+        key = dict(study=study, label=label, over=point_over, protocol=protocol, seeds=list(seeds), n=n,
+                   config=dataclasses.asdict(cfg))
+        out.append(cached(root / 'points' / f'{study}__{_slug(label)}__{protocol}.json', key, measure))
     res = dict(study=study, preset=preset, overrides=over, seeds=list(seeds), n=n, protocol=protocol, points=out,
                machine=machine_info())
     save_json(res, root / f'study_{study}.json')
@@ -110,19 +97,16 @@ def cross_arch(root, preset:str='ml-100k', over:str|None=None, distill_with=tupl
         if name not in LEARNERS: raise ValueError(f'unknown learner {name!r}; valid: {sorted(LEARNERS)}')
     data = load_dataset(base.teacher.dataset, max_len=base.teacher.arch.max_len)
     def cell(f, make_source, learner, seeds_, cfg, teacher):
-        key = dict(seeds=list(seeds_), n=n, config=dataclasses.asdict(cfg))
-        if (c := _cached(f, **key)) is not None: return c
-        results = [evaluate(make_source(s), data, _eval_cfg(cfg, learner, cfg.teacher.arch, 'scratch', n, s), teacher,
-                            splits=('test',)) for s in seeds_]
-        c = dict(**key, **_pool(results)); save_json(c, f)
-        return c
+        learners = EvalConfig(learner=learner, arch=cfg.teacher.arch, n=n)  # the scratch protocol
+        return cached(f, dict(seeds=list(seeds_), n=n, config=dataclasses.asdict(cfg)),
+                      lambda: evaluate_seeds(make_source, data, learners, teacher, seeds_, cfg))
     cells = {}
     for a in distill_with:
         cfg = config_from(preset, _join(over, f'teacher.learner={a}'))
         troot = root if a == base.teacher.learner else root / f'teacher-{a}'
         pretrain(cfg.teacher, troot, data, progress=progress)
         teacher, _ = load_teacher(troot)
-        for s in seeds: distill(dataclasses.replace(cfg, seed=s), _run_dir(troot, cfg.summary, s), progress=progress)
+        for s in seeds: distill(dataclasses.replace(cfg, seed=s), run_dir(troot, cfg.summary, s), progress=progress)
         source = lambda s: load_summary(troot / f'{cfg.summary}_seed{s}' / 'summary', n_items=data.n_items)
         cells[a] = {b: cell(root / 'cross' / f'{a}__{b}.json', source, b, seeds, cfg, teacher) for b in evaluate_with}
     full = {b: cell(root / 'cross' / f'full__{b}.json', lambda s: 'full', b, seeds[:1], base, None)
@@ -133,6 +117,7 @@ def cross_arch(root, preset:str='ml-100k', over:str|None=None, distill_with=tupl
     atomic_write(root / 'cross_arch.md', cross_markdown(res))
     return res
 
+# %% ../nbs/08b_studies.ipynb #051c1d0c
 def cross_markdown(res:dict) -> str:
     "Markdown of the cross-architecture matrix: NDCG@10 and HR@10 (uni100, test), rows = distilled with."
     lines = []
@@ -148,6 +133,7 @@ def cross_markdown(res:dict) -> str:
         lines.append('')
     return '\n'.join(lines)
 
+# %% ../nbs/08b_studies.ipynb #017f4405
 def cross_frame(res:dict, metric:str='ndcg@10', stat:str='mean') -> pd.DataFrame:
     "The cross-architecture matrix as a DataFrame (rows: distilled with, plus 'full data'; columns: evaluated by)."
     rows = {**res['cells'], **({'full data': res['full_data']} if res['full_data'] else {})}

@@ -45,6 +45,11 @@ class Summary(nn.Module):
         raise NotImplementedError
 
     @classmethod
+    def make(cls, kind:str, data, teacher, mu:int, zeta:int, ranks:tuple, generator, learn_v:bool):
+        "A summary of `kind` for `data`: what `make_summary` calls, with its arguments."
+        raise NotImplementedError
+
+    @classmethod
     def from_state(cls, args:dict, tensors:dict):
         "Rebuild a summary from `init_args()` and its `state_dict()` tensors."
         s = cls(**args)
@@ -81,11 +86,8 @@ class TuckerSummary(Summary):
         else: self.register_buffer('V', V)
 
     @classmethod
-    def from_teacher(cls,
-                     teacher:nn.Module, # a learner with `item_emb` (n_items+1, d3), row 0 = padding
-                     mu:int, zeta:int, d1:int=8, d2:int=8, generator:torch.Generator|None=None, learn_v:bool=False):
-        "Tucker summary whose V is a copy of `teacher.item_emb` without its padding row."
-        return cls(mu, zeta, teacher.item_emb.weight[1:].detach().clone(), d1, d2, generator, learn_v)
+    def make(cls, kind, data, teacher, mu, zeta, ranks, generator, learn_v):  # V: the teacher's items, no padding row
+        return cls(mu, zeta, _item_table(kind, data, teacher).clone(), *ranks, generator, learn_v)
 
     def batch(self, idx):
         idx = self._idx(idx)
@@ -121,6 +123,10 @@ class FarziSummary(Summary):
 
     def init_args(self): return dict(mu=self.mu, zeta=self.zeta, n_items=self.n_items, d=self.d)
 
+    @classmethod
+    def make(cls, kind, data, teacher, mu, zeta, ranks, generator, learn_v):  # d: the teacher's hidden size
+        return cls(mu, zeta, data.n_items, _item_table(kind, data, teacher).shape[1], generator)
+
 # %% ../nbs/05_summary.ipynb #95c39df3
 class DenseSummary(Summary):
     "Free logits (mu, zeta, n_items), `P = softmax(logits)`: the summary without any factorisation."
@@ -136,13 +142,16 @@ class DenseSummary(Summary):
 
     def init_args(self): return dict(mu=self.mu, zeta=self.zeta, n_items=self.n_items)
 
-# %% ../nbs/05_summary.ipynb #4c797a9a
-def _n_users(data) -> int: return data.n_users if hasattr(data, 'n_users') else len(data.seqs)
+    @classmethod
+    def make(cls, kind, data, teacher, mu, zeta, ranks, generator, learn_v):
+        return cls(mu, zeta, data.n_items, generator)
 
+# %% ../nbs/05_summary.ipynb #4c797a9a
 def _train_part(data, u:int) -> np.ndarray:
     "User `u`'s training items: every item but the last two (the validation and test targets)."
-    return np.asarray(data.sequence(u) if hasattr(data, 'sequence') else data.seqs[u])[:-2]
+    return np.asarray(data.sequence(u))[:-2]
 
+# %% ../nbs/05_summary.ipynb #975a9e16
 class RealSummary(Summary):
     "Fixed one-hot real sequences (the last `zeta` items of each), left-aligned, zero rows after their length."
     def __init__(self,
@@ -173,34 +182,48 @@ class RealSummary(Summary):
         return cls([i[:l] for i, l in zip(tensors['ids'], tensors['lengths'].tolist())], **args)
 
     @classmethod
+    def make(cls, kind, data, teacher, mu, zeta, ranks, generator, learn_v):
+        if kind == 'random': return cls.random_users(data, mu, zeta, generator)
+        if kind == 'longest': return cls.longest_users(data, mu, zeta)
+        raise ValueError(f"make_summary: kind {kind!r} is not drawn from mu users; use RealSummary.full(data, zeta) "
+                         "or RealSummary(seqs, n_items, zeta)")
+
+    @classmethod
     def _of_users(cls, data, users, zeta, kind):
         return cls([_train_part(data, u) for u in users], data.n_items, zeta, kind, users)
 
     @classmethod
     def random_users(cls, data, mu:int, zeta:int, generator:torch.Generator|None=None):
         "`mu` users drawn uniformly without replacement (sorted by user index); their training parts."
-        if mu > _n_users(data): raise ValueError(f'mu={mu} users asked for, the dataset has {_n_users(data)}')
-        return cls._of_users(data, torch.randperm(_n_users(data), generator=generator)[:mu].sort().values.tolist(),
+        if mu > data.n_users: raise ValueError(f'mu={mu} users asked for, the dataset has {data.n_users}')
+        return cls._of_users(data, torch.randperm(data.n_users, generator=generator)[:mu].sort().values.tolist(),
                              zeta, 'random')
 
     @classmethod
     def longest_users(cls, data, mu:int, zeta:int):
         "The `mu` users with the longest training parts (ties: lower user index first)."
-        if mu > _n_users(data): raise ValueError(f'mu={mu} users asked for, the dataset has {_n_users(data)}')
-        n = np.array([len(_train_part(data, u)) for u in range(_n_users(data))])
+        if mu > data.n_users: raise ValueError(f'mu={mu} users asked for, the dataset has {data.n_users}')
+        n = np.array([len(_train_part(data, u)) for u in range(data.n_users)])
         return cls._of_users(data, np.argsort(-n, kind='stable')[:mu].tolist(), zeta, 'longest')
 
     @classmethod
     def full(cls, data, zeta:int):
         "Every user's training part (the last `zeta` items of it)."
-        return cls._of_users(data, range(_n_users(data)), zeta, 'full')
+        return cls._of_users(data, range(data.n_users), zeta, 'full')
 
 # %% ../nbs/05_summary.ipynb #d191ca5d
-SUMMARIES = dict(tucker=TuckerSummary, farzi=FarziSummary, dense=DenseSummary,
-                 random=RealSummary.random_users, longest=RealSummary.longest_users)
+SUMMARIES = dict(tucker=TuckerSummary, farzi=FarziSummary, dense=DenseSummary, random=RealSummary, longest=RealSummary,
+                 full=RealSummary, real=RealSummary)  # every kind a summary file can hold -> its class
 
-def make_summary(kind:str, # a key of `SUMMARIES`
-                 data, # a `SeqData` (uses `n_items` and `seqs`)
+def _item_table(kind:str, data, teacher:nn.Module|None) -> torch.Tensor:
+    "The teacher's item embeddings (n_items, d) without the padding row, for the summaries built on them."
+    if teacher is None: raise ValueError(f'summary kind {kind!r} needs a teacher learner (its item embeddings)')
+    n = teacher.item_emb.num_embeddings - 1
+    if n != data.n_items: raise ValueError(f'teacher has {n} items, dataset has {data.n_items}')
+    return teacher.item_emb.weight[1:].detach()
+
+def make_summary(kind:str, # 'tucker', 'farzi', 'dense', 'random' or 'longest' (a key of `SUMMARIES`)
+                 data, # a `SeqData` (uses `n_items`, `n_users` and `sequence`)
                  teacher:nn.Module|None, # learner trained on the full data (needed by 'tucker' and 'farzi')
                  mu:int, zeta:int,
                  ranks:tuple=(8, 8), # Tucker ranks (d1, d2); d3 is the teacher's hidden size
@@ -209,21 +232,10 @@ def make_summary(kind:str, # a key of `SUMMARIES`
     "Build a summary of `kind` with `mu` sequences of `zeta` steps for `data`."
     if learn_v and kind != 'tucker': raise ValueError(f'learn_v applies to the tucker summary only, not {kind!r}')
     if kind not in SUMMARIES: raise ValueError(f'unknown summary kind {kind!r}; valid kinds: {sorted(SUMMARIES)}')
-    if kind in ('tucker', 'farzi'):
-        if teacher is None: raise ValueError(f'summary kind {kind!r} needs a teacher learner (its item embeddings)')
-        n = teacher.item_emb.num_embeddings - 1
-        if n != data.n_items: raise ValueError(f'teacher has {n} items, dataset has {data.n_items}')
-    if kind == 'tucker':
-        return TuckerSummary.from_teacher(teacher, mu, zeta, *ranks, generator=generator, learn_v=learn_v)
-    if kind == 'farzi': return FarziSummary(mu, zeta, data.n_items, teacher.item_emb.embedding_dim, generator)
-    if kind == 'dense': return DenseSummary(mu, zeta, data.n_items, generator)
-    if kind == 'random': return RealSummary.random_users(data, mu, zeta, generator)
-    return RealSummary.longest_users(data, mu, zeta)
+    return SUMMARIES[kind].make(kind, data, teacher, mu, zeta, ranks, generator, learn_v)
 
 # %% ../nbs/05_summary.ipynb #49c09397
 SUMMARY_TENSORS, SUMMARY_META = 'summary.safetensors', 'summary.json'
-_KIND_CLASSES = dict(tucker=TuckerSummary, farzi=FarziSummary, dense=DenseSummary,
-                     real=RealSummary, random=RealSummary, longest=RealSummary, full=RealSummary)
 
 def save_summary(summary:Summary, path, # directory to write (created if missing)
                  dataset:str|None=None, # name of the dataset the summary was distilled from
@@ -237,10 +249,12 @@ def save_summary(summary:Summary, path, # directory to write (created if missing
                    tensors={k: list(v.shape) for k, v in tensors.items()}, extra=extra), path/SUMMARY_META)
     return path
 
+# %% ../nbs/05_summary.ipynb #cd8b02f6
 def _version(v) -> tuple|None:
     "`'0.1.2'` as `(0, 1, 2)`; None unless `v` is dotted decimal numbers."
     return tuple(int(p) for p in v.split('.')) if isinstance(v, str) and re.fullmatch(r'[0-9]+(\.[0-9]+)*', v) else None
 
+# %% ../nbs/05_summary.ipynb #cfacde7b
 def load_summary(path, # directory written by `save_summary`
                  n_items:int|None=None, # the dataset's item count, to check against
                  dataset:str|None=None) -> Summary: # the dataset's name, to check against (when the summary has one)
@@ -251,8 +265,8 @@ def load_summary(path, # directory written by `save_summary`
         raise ValueError(f'{path/SUMMARY_META}: expected a JSON object, got {type(meta).__name__}')
     missing = [k for k in ('kind', 'args', 'n_items', 'tensors') if k not in meta]
     if missing: raise ValueError(f'{path/SUMMARY_META}: missing field(s) {missing}')
-    if not isinstance(meta['kind'], str) or meta['kind'] not in _KIND_CLASSES:
-        raise ValueError(f"{path/SUMMARY_META}: unknown kind {meta['kind']!r}; valid kinds: {sorted(_KIND_CLASSES)}")
+    if not isinstance(meta['kind'], str) or meta['kind'] not in SUMMARIES:
+        raise ValueError(f"{path/SUMMARY_META}: unknown kind {meta['kind']!r}; valid kinds: {sorted(SUMMARIES)}")
     made = meta.get('td3_kit_version')
     if made is not None and _version(made) is None:
         raise ValueError(f'{path/SUMMARY_META}: td3_kit_version {made!r} is not a version number')
@@ -270,7 +284,7 @@ def load_summary(path, # directory written by `save_summary`
     shapes = {k: list(v.shape) for k, v in tensors.items()}
     if shapes != meta['tensors']:
         raise ValueError(f"{f}: tensors {shapes} do not match {SUMMARY_META}'s {meta['tensors']}")
-    try: return _KIND_CLASSES[meta['kind']].from_state(meta['args'], tensors)
+    try: return SUMMARIES[meta['kind']].from_state(meta['args'], tensors)
     except (TypeError, KeyError, RuntimeError, ValueError, AttributeError, IndexError) as e:
         raise ValueError(f"{path}: cannot rebuild a {meta['kind']!r} summary from its files ({e})") from None
 

@@ -161,7 +161,7 @@ def plot_peakedness(P, # (μ, ζ, n_items) item distributions, or a dict name ->
     return fig
 
 # %% ../nbs/10_viz.ipynb #fd469c55
-def evolution_stats(epochs:dict, # `epochs.pt`: epochs (E,), U (E, μ, d1), T (E, ζ, d2), G (E, d1, d2, d3)
+def evolution_stats(epochs:dict, # epochs (E,), U (E, μ, d1), T (E, ζ, d2), G (E, d1, d2, d3), as from `load_run`
                     V, # (n_items, d3) the frozen item factor
                     init:dict|None=None, # U, T, G before distillation, as epoch -1
                    ) -> pd.DataFrame:
@@ -184,10 +184,11 @@ def evolution_stats(epochs:dict, # `epochs.pt`: epochs (E,), U (E, μ, d1), T (E
         rows.append(row); prev = (row, st)
     return pd.DataFrame(rows).drop(columns='top')
 
-def plot_evolution(epochs:dict, # `epochs.pt` (see `evolution_stats`)
+# %% ../nbs/10_viz.ipynb #82134ded
+def plot_evolution(epochs:dict, # epochs and stacked factors (see `evolution_stats`)
                    V, # (n_items, d3) the frozen item factor
                    init:dict|None=None, # U, T, G before distillation, shown as epoch -1
-                   history=None, # `history.json` (dicts or DataFrame): epoch, valid_mrr10, valid_ndcg10
+                   history=None, # `distill/history.json` (dicts or DataFrame): epoch, valid_mrr10, valid_ndcg10
                    stats:pd.DataFrame|None=None, # `evolution_stats(epochs, V, init)` if already computed
                   ) -> Figure:
     "How the summary changes over the epochs: mean entropy, top items that changed, factor changes, validation."
@@ -248,6 +249,7 @@ def plot_attention(attn, # one (L, L) map, a (n, L, L) tensor or a list of (L_i,
     fig.colorbar(im, ax=axs, shrink=0.8, label='attention weight')
     return fig
 
+# %% ../nbs/10_viz.ipynb #115ae863
 def attention_profile(attn, # (B, L, L) or (B, heads, L, L) attention weights (heads are averaged)
                       lengths, # (B,) valid positions per sequence (left-aligned)
                       last_only:bool=False, # only each sequence's last valid query

@@ -6,10 +6,11 @@
 __all__ = ['ACTIVATIONS', 'LearnerConfig', 'LearnerOut', 'init_weights', 'reset_layers', 'checkable', 'Learner']
 
 # %% ../../nbs/03_learners.core.ipynb #a7eb61a9
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 import torch
+from fastcore.basics import patch
 import torch.nn.functional as F
 from torch import Tensor, nn
 
@@ -20,7 +21,7 @@ ACTIVATIONS = dict(gelu=nn.GELU, relu=nn.ReLU, swish=nn.SiLU, tanh=nn.Tanh, sigm
 class LearnerConfig:
     "Hyper-parameters shared by the learners (ML-100k reference settings)."
     hidden:int=32             # d: item-embedding and hidden size
-    inner:int=64              # feed-forward (inner) size of a transformer layer
+    ffn:int=field(default=64, metadata=dict(was='inner'))  # feed-forward width of a transformer layer
     n_layers:int=1            # number of layers
     n_heads:int=1             # attention heads; must divide `hidden`
     attn_dropout:float=0.5    # dropout on attention weights
@@ -29,7 +30,7 @@ class LearnerConfig:
     act:str='gelu'            # activation, a key of `ACTIVATIONS`
 
     def __post_init__(self):
-        for f in ('hidden', 'inner', 'n_layers', 'n_heads', 'max_len'):
+        for f in ('hidden', 'ffn', 'n_layers', 'n_heads', 'max_len'):
             v = getattr(self, f)
             if not isinstance(v, int) or v < 1:
                 raise ValueError(f"LearnerConfig.{f}: expected a positive int, got {v!r}")
@@ -88,8 +89,9 @@ def checkable(t:Tensor)->bool:
     "Whether a value check on `t` is free: a CPU tensor outside `vmap` (callers check GPU/stacked values on the CPU)."
     return t.device.type == 'cpu' and not torch._C._functorch.is_batchedtensor(t)
 
+# %% ../../nbs/03_learners.core.ipynb #6ca5b00c
 class Learner(nn.Module):
-    "Base class of the sequential recommenders trained on a sequence summary."
+    "Base class of the sequential recommenders trained on a sequence summary; its methods follow, a cell each."
     def __init__(self,
                  n_items:int,                 # number of real items; ids 1..n_items, 0 = padding
                  cfg:LearnerConfig|None=None, # hyper-parameters (default: `LearnerConfig()`)
@@ -100,75 +102,9 @@ class Learner(nn.Module):
         self.n_items, self.cfg = n_items, cfg if cfg is not None else LearnerConfig()
         self.item_emb = nn.Embedding(n_items + 1, self.cfg.hidden, padding_idx=0)
 
-    def embed(self, seq:Tensor)->Tensor:
-        "Item embeddings (B, L, d) of item ids (B, L) or of soft items (B, L, n_items)."
-        if torch.is_floating_point(seq) and seq.ndim == 3 and seq.shape[-1] == self.n_items:
-            w = self.item_emb.weight[1:]  # (n_items, d) real items only
-            return seq.to(w.dtype) @ w    # (B, L, d)
-        if seq.dtype in _INT_DTYPES and seq.ndim == 2:
-            if checkable(seq) and seq.numel() and ((seq < 0) | (seq > self.n_items)).any():
-                raise ValueError(f"embed: item ids must lie in [0, {self.n_items}] (0 = padding), "
-                                 f"got min {seq.min().item()} max {seq.max().item()}")
-            return self.item_emb(seq)  # (B, L, d)
-        raise ValueError(f"embed: expected item ids (B, L) of an integer dtype or soft items (B, L, {self.n_items}) "
-                         f"of a float dtype, got {seq.dtype} of shape {tuple(seq.shape)}")
-
     def encode(self, x:Tensor, lengths:Tensor, return_attn:bool=False)->tuple:
         "Hidden states (B, L, d) of embedded items x (B, L, d), and attention weights per layer (or None)."
         raise NotImplementedError(f"{type(self).__name__} must implement encode(x, lengths, return_attn)")
-
-    def represent(self, x:Tensor, lengths:Tensor, return_attn:bool=False)->tuple:
-        "Features (B, d) and attention weights: by default `features(encode(x))`; learners may override it."
-        H, attn = self.encode(x, lengths, return_attn)  # (B, L, d)
-        return self.features(H, lengths), attn  # (B, d)
-
-    def features(self, H:Tensor, lengths:Tensor)->Tensor:
-        "Representation (B, d) of each sequence: the hidden state at its last valid position."
-        idx = (lengths - 1).view(-1, 1, 1).expand(-1, 1, H.shape[-1])  # (B, 1, d)
-        return H.gather(1, idx).squeeze(1)  # (B, d)
-
-    def logits(self, h:Tensor)->Tensor:
-        "Scores (B, n_items) of every real item: dot products with the item embeddings."
-        return h @ self.item_emb.weight[1:].T  # (B, n_items)
-
-    def loss_fn(self, logits:Tensor, target:Tensor)->Tensor:
-        "Cross-entropy for item-id targets (B,); KL(target ‖ softmax(logits)) for distributions (B, n_items)."
-        B = logits.shape[0]
-        if target.dtype in _INT_DTYPES:
-            if tuple(target.shape) != (B,):
-                raise ValueError(f"loss_fn: id target must be ({B},), got {tuple(target.shape)}")
-            if checkable(target) and ((target < 1) | (target > self.n_items)).any():
-                raise ValueError(f"loss_fn: target ids must lie in [1, {self.n_items}], got min {target.min().item()}")
-            return F.cross_entropy(logits, target - 1)
-        if torch.is_floating_point(target) and tuple(target.shape) == (B, self.n_items):
-            t = target.to(logits.dtype)  # (B, n_items)
-            logt = t.clamp_min(torch.finfo(t.dtype).tiny).log()  # (B, n_items) finite where t = 0
-            tlogt = torch.where(t > 0, t * logt, 0.0)  # (B, n_items) 0 log 0 = 0, finite gradients
-            return (tlogt - t * F.log_softmax(logits, -1)).sum() / B
-        raise ValueError(f"loss_fn: expected target ids ({B},) of an integer dtype or distributions "
-                         f"({B}, {self.n_items}) of a float dtype, got {target.dtype} of shape {tuple(target.shape)}")
-
-    def _rows(self, seq:Tensor, rows:Tensor|None)->Tensor|None:
-        "Validated `rows` (B',): integer indices into the rows of `seq`, or None."
-        if rows is None: return None
-        ok = rows.ndim == 1 and rows.dtype in _INT_DTYPES
-        if not ok or (checkable(rows) and rows.numel() and not 0 <= rows.min() <= rows.max() < len(seq)):
-            raise ValueError(f"rows: expected a 1-d integer tensor of row indices in [0, {len(seq)}), "
-                             f"got {rows.dtype} of shape {tuple(rows.shape)}")
-        return rows.long()
-
-    def _lengths(self, seq:Tensor, lengths:Tensor|None, rows:Tensor|None=None)->Tensor:
-        "Validated lengths (B,): given, or the count of non-padding ids, or L for soft input (B = len(rows) if given)."
-        B, L = (seq.shape[0] if rows is None else len(rows)), seq.shape[1]
-        if lengths is None:
-            if torch.is_floating_point(seq): return torch.full((B,), L, dtype=torch.long, device=seq.device)
-            lengths = (seq > 0).sum(1) if rows is None else (seq > 0).sum(1)[rows]  # (B,)
-        if tuple(lengths.shape) != (B,) or lengths.dtype not in _INT_DTYPES:
-            raise ValueError(f"lengths: expected integer ({B},), got {lengths.dtype} of shape {tuple(lengths.shape)}")
-        if checkable(lengths) and ((lengths < 1) | (lengths > L)).any():
-            raise ValueError(f"lengths: must lie in [1, {L}] (empty sequences have no next item), "
-                             f"got min {lengths.min().item()} max {lengths.max().item()}")
-        return lengths.long()
 
     def forward(self,
                 seq:Tensor,                # (B, L) item ids or (B, L, n_items) soft items, left-aligned
@@ -187,16 +123,97 @@ class Learner(nn.Module):
         loss = None if target is None else self.loss_fn(logits, target)
         return LearnerOut(loss, logits, h, attn)
 
-    def init_module(self, module:nn.Module, generator:torch.Generator|None=None):
-        "Initialise one submodule's own parameters (`init_weights`); subclasses with other layer types extend it."
-        init_weights(module, generator)
+# %% ../../nbs/03_learners.core.ipynb #4df388f4
+@patch
+def embed(self:Learner, seq:Tensor)->Tensor:
+    "Item embeddings (B, L, d) of item ids (B, L) or of soft items (B, L, n_items)."
+    if torch.is_floating_point(seq) and seq.ndim == 3 and seq.shape[-1] == self.n_items:
+        w = self.item_emb.weight[1:]  # (n_items, d) real items only
+        return seq.to(w.dtype) @ w    # (B, L, d)
+    if seq.dtype in _INT_DTYPES and seq.ndim == 2:
+        if checkable(seq) and seq.numel() and ((seq < 0) | (seq > self.n_items)).any():
+            raise ValueError(f"embed: item ids must lie in [0, {self.n_items}] (0 = padding), "
+                             f"got min {seq.min().item()} max {seq.max().item()}")
+        return self.item_emb(seq)  # (B, L, d)
+    raise ValueError(f"embed: expected item ids (B, L) of an integer dtype or soft items (B, L, {self.n_items}) "
+                     f"of a float dtype, got {seq.dtype} of shape {tuple(seq.shape)}")
 
-    def freeze_embeddings(self, items:bool=True, positions:bool=True)->'Learner':
-        "Set which embedding tables are frozen (requires_grad False): item table, and position table if any."
-        self.item_emb.requires_grad_(not items)
-        if isinstance(getattr(self, 'pos_emb', None), nn.Module): self.pos_emb.requires_grad_(not positions)
-        return self
+# %% ../../nbs/03_learners.core.ipynb #ca050d41
+@patch
+def represent(self:Learner, x:Tensor, lengths:Tensor, return_attn:bool=False)->tuple:
+    "Features (B, d) and attention weights: by default `features(encode(x))`; learners may override it."
+    H, attn = self.encode(x, lengths, return_attn)  # (B, L, d)
+    return self.features(H, lengths), attn  # (B, d)
 
-    def trainable_params(self)->dict:
-        "Parameters that require grad, by name: what an inner loop updates."
-        return {k: p for k, p in self.named_parameters() if p.requires_grad}
+@patch
+def features(self:Learner, H:Tensor, lengths:Tensor)->Tensor:
+    "Representation (B, d) of each sequence: the hidden state at its last valid position."
+    idx = (lengths - 1).view(-1, 1, 1).expand(-1, 1, H.shape[-1])  # (B, 1, d)
+    return H.gather(1, idx).squeeze(1)  # (B, d)
+
+@patch
+def logits(self:Learner, h:Tensor)->Tensor:
+    "Scores (B, n_items) of every real item: dot products with the item embeddings."
+    return h @ self.item_emb.weight[1:].T  # (B, n_items)
+
+# %% ../../nbs/03_learners.core.ipynb #3f02b5e3
+@patch
+def loss_fn(self:Learner, logits:Tensor, target:Tensor)->Tensor:
+    "Cross-entropy for item-id targets (B,); KL(target ‖ softmax(logits)) for distributions (B, n_items)."
+    B = logits.shape[0]
+    if target.dtype in _INT_DTYPES:
+        if tuple(target.shape) != (B,):
+            raise ValueError(f"loss_fn: id target must be ({B},), got {tuple(target.shape)}")
+        if checkable(target) and ((target < 1) | (target > self.n_items)).any():
+            raise ValueError(f"loss_fn: target ids must lie in [1, {self.n_items}], got min {target.min().item()}")
+        return F.cross_entropy(logits, target - 1)
+    if torch.is_floating_point(target) and tuple(target.shape) == (B, self.n_items):
+        t = target.to(logits.dtype)  # (B, n_items)
+        logt = t.clamp_min(torch.finfo(t.dtype).tiny).log()  # (B, n_items) finite where t = 0
+        tlogt = torch.where(t > 0, t * logt, 0.0)  # (B, n_items) 0 log 0 = 0, finite gradients
+        return (tlogt - t * F.log_softmax(logits, -1)).sum() / B
+    raise ValueError(f"loss_fn: expected target ids ({B},) of an integer dtype or distributions "
+                     f"({B}, {self.n_items}) of a float dtype, got {target.dtype} of shape {tuple(target.shape)}")
+
+# %% ../../nbs/03_learners.core.ipynb #8b6d0353
+@patch
+def _rows(self:Learner, seq:Tensor, rows:Tensor|None)->Tensor|None:
+    "Validated `rows` (B',): integer indices into the rows of `seq`, or None."
+    if rows is None: return None
+    ok = rows.ndim == 1 and rows.dtype in _INT_DTYPES
+    if not ok or (checkable(rows) and rows.numel() and not 0 <= rows.min() <= rows.max() < len(seq)):
+        raise ValueError(f"rows: expected a 1-d integer tensor of row indices in [0, {len(seq)}), "
+                         f"got {rows.dtype} of shape {tuple(rows.shape)}")
+    return rows.long()
+
+@patch
+def _lengths(self:Learner, seq:Tensor, lengths:Tensor|None, rows:Tensor|None=None)->Tensor:
+    "Validated lengths (B,): given, or the count of non-padding ids, or L for soft input (B = len(rows) if given)."
+    B, L = (seq.shape[0] if rows is None else len(rows)), seq.shape[1]
+    if lengths is None:
+        if torch.is_floating_point(seq): return torch.full((B,), L, dtype=torch.long, device=seq.device)
+        lengths = (seq > 0).sum(1) if rows is None else (seq > 0).sum(1)[rows]  # (B,)
+    if tuple(lengths.shape) != (B,) or lengths.dtype not in _INT_DTYPES:
+        raise ValueError(f"lengths: expected integer ({B},), got {lengths.dtype} of shape {tuple(lengths.shape)}")
+    if checkable(lengths) and ((lengths < 1) | (lengths > L)).any():
+        raise ValueError(f"lengths: must lie in [1, {L}] (empty sequences have no next item), "
+                         f"got min {lengths.min().item()} max {lengths.max().item()}")
+    return lengths.long()
+
+# %% ../../nbs/03_learners.core.ipynb #e7c41586
+@patch
+def init_module(self:Learner, module:nn.Module, generator:torch.Generator|None=None):
+    "Initialise one submodule's own parameters (`init_weights`); subclasses with other layer types extend it."
+    init_weights(module, generator)
+
+@patch
+def freeze_embeddings(self:Learner, items:bool=True, positions:bool=True)->'Learner':
+    "Set which embedding tables are frozen (requires_grad False): item table, and position table if any."
+    self.item_emb.requires_grad_(not items)
+    if isinstance(getattr(self, 'pos_emb', None), nn.Module): self.pos_emb.requires_grad_(not positions)
+    return self
+
+@patch
+def trainable_params(self:Learner)->dict:
+    "Parameters that require grad, by name: what an inner loop updates."
+    return {k: p for k, p in self.named_parameters() if p.requires_grad}

@@ -9,6 +9,7 @@ __all__ = ['LEARNERS', 'make_learner']
 from dataclasses import fields, replace
 
 import torch
+from torch import nn
 
 from .core import Learner, LearnerConfig
 from .sasrec import SASRec
@@ -25,12 +26,26 @@ def make_learner(
     n_items:int,                         # number of real items; ids 1..n_items, 0 = padding
     cfg:LearnerConfig|None=None,         # hyper-parameters (default: `LearnerConfig()`)
     generator:torch.Generator|None=None, # RNG for the initial weights
+    embeddings:Learner|None=None,        # a learner whose item (and position) tables the new one starts from
     **overrides,                         # fields of `LearnerConfig` to replace, e.g. hidden=64
 )->Learner:
-    "A freshly initialised learner `name` for `n_items` items."
+    "A freshly initialised learner `name` for `n_items` items (with the embedding tables of `embeddings`, if given)."
     if name not in LEARNERS: raise ValueError(f"unknown learner {name!r}; valid: {sorted(LEARNERS)}")
     cfg = cfg if cfg is not None else LearnerConfig()
     valid = [f.name for f in fields(LearnerConfig)]
     bad = sorted(set(overrides) - set(valid))
     if bad: raise ValueError(f"make_learner: unknown LearnerConfig field(s) {bad}; valid: {valid}")
-    return LEARNERS[name](n_items, replace(cfg, **overrides), generator=generator)
+    m = LEARNERS[name](n_items, replace(cfg, **overrides), generator=generator)
+    if embeddings is not None: _copy_embeddings(embeddings, m)
+    return m
+
+@torch.no_grad()
+def _copy_embeddings(src:Learner, dst:Learner):
+    "Copy `src`'s item table into `dst`, and its position table if both have one (their shared rows)."
+    for k in ('item_emb', 'pos_emb'):
+        a, b = getattr(src, k, None), getattr(dst, k, None)
+        if isinstance(a, nn.Embedding) and isinstance(b, nn.Embedding):
+            if a.weight.shape[1] != b.weight.shape[1]:
+                raise ValueError(f'make_learner(embeddings=): {k} has width {a.weight.shape[1]}, the '
+                                 f'{type(dst).__name__} learner {b.weight.shape[1]}')
+            n = min(len(a.weight), len(b.weight)); b.weight[:n].copy_(a.weight[:n])

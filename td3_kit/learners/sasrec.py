@@ -46,9 +46,9 @@ class MultiHeadAttention(nn.Module):
 # %% ../../nbs/03a_learners.sasrec.ipynb #ea57cc34
 class FeedForward(nn.Module):
     "Position-wise feed-forward block with residual connection and post-LayerNorm (RecBole's `FeedForward`)."
-    def __init__(self, hidden:int, inner:int, hidden_dropout:float, act:str):
+    def __init__(self, hidden:int, width:int, hidden_dropout:float, act:str):
         super().__init__()
-        self.dense_1, self.act, self.dense_2 = nn.Linear(hidden, inner), ACTIVATIONS[act](), nn.Linear(inner, hidden)
+        self.dense_1, self.act, self.dense_2 = nn.Linear(hidden, width), ACTIVATIONS[act](), nn.Linear(width, hidden)
         self.drop = nn.Dropout(hidden_dropout)
         self.norm = nn.LayerNorm(hidden, eps=1e-12)
 
@@ -62,7 +62,7 @@ class TransformerLayer(nn.Module):
     def __init__(self, cfg:LearnerConfig):
         super().__init__()
         self.attn = MultiHeadAttention(cfg.hidden, cfg.n_heads, cfg.attn_dropout, cfg.hidden_dropout)
-        self.ffn = FeedForward(cfg.hidden, cfg.inner, cfg.hidden_dropout, cfg.act)
+        self.ffn = FeedForward(cfg.hidden, cfg.ffn, cfg.hidden_dropout, cfg.act)
 
     def forward(self, x:Tensor, mask:Tensor, query:Tensor|None=None)->tuple:
         "New hidden states (B, Q, d) and this layer's attention weights (B, heads, Q, L) (queries default to x)."
