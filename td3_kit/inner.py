@@ -62,7 +62,8 @@ def adam_step(
     v = torch._foreach_addcmul(torch._foreach_mul([state.exp_avg_sq[k] for k in ks], b2), g, g, value=1 - b2)
     if eps_root > 0: denom = torch._foreach_sqrt(torch._foreach_add(torch._foreach_div(v, bc2_sqrt ** 2), eps_root))
     else: denom = torch._foreach_div([_sqrt0(x) if x.requires_grad else x.sqrt() for x in v], bc2_sqrt)
-    new = torch._foreach_addcdiv(p, m, torch._foreach_add(denom, eps), value=-step_size)  # θ - step · m / (√… + ε)
+    denom = torch._foreach_add(denom, eps)  # θ - step · m / (√… + ε) per tensor: torch 2.13's foreach addcdiv fails
+    new = [pk.addcdiv(mk, dk, value=-step_size) for pk, mk, dk in zip(p, m, denom)]  # backward if an output is unused
     return dict(zip(ks, new)), AdamState(step, dict(zip(ks, m)), dict(zip(ks, v)))
 
 # %% ../nbs/06_inner.ipynb #a1b2c3d1
