@@ -55,16 +55,16 @@ def adam_step(
     b1, b2 = betas
     step = state.step + 1
     step_size, bc2_sqrt = lr / (1 - b1 ** step), (1 - b2 ** step) ** 0.5
-    new_p, new_m, new_v = {}, {}, {}
-    for k, p in params.items():
-        g = _grad_of(grads, k, p)
-        if weight_decay != 0: g = g.add(p, alpha=weight_decay)
-        m = state.exp_avg[k].lerp(g, 1 - b1)
-        v = state.exp_avg_sq[k].mul(b2).addcmul(g, g, value=1 - b2)
-        if eps_root > 0: denom = (v / bc2_sqrt ** 2 + eps_root).sqrt().add(eps)  # sqrt(v̂ + ε_root) + ε, > 0
-        else: denom = ((_sqrt0(v) if v.requires_grad else v.sqrt()) / bc2_sqrt).add(eps)
-        new_p[k], new_m[k], new_v[k] = p.addcdiv(m, denom, value=-step_size), m, v
-    return new_p, AdamState(step, new_m, new_v)
+    ks = list(params)                  # one foreach op per line over all tensors: in the window, each is one graph node
+    p, g = [params[k] for k in ks], [_grad_of(grads, k, params[k]) for k in ks]
+    if weight_decay != 0: g = torch._foreach_add(g, p, alpha=weight_decay)
+    m = torch._foreach_lerp([state.exp_avg[k] for k in ks], g, 1 - b1)
+    v = torch._foreach_addcmul(torch._foreach_mul([state.exp_avg_sq[k] for k in ks], b2), g, g, value=1 - b2)
+    if eps_root > 0: denom = torch._foreach_sqrt(torch._foreach_add(torch._foreach_div(v, bc2_sqrt ** 2), eps_root))
+    else: denom = torch._foreach_div([_sqrt0(x) if x.requires_grad else x.sqrt() for x in v], bc2_sqrt)
+    denom = torch._foreach_add(denom, eps)  # θ - step · m / (√… + ε) per tensor: torch 2.13's foreach addcdiv fails
+    new = [pk.addcdiv(mk, dk, value=-step_size) for pk, mk, dk in zip(p, m, denom)]  # backward if an output is unused
+    return dict(zip(ks, new)), AdamState(step, dict(zip(ks, m)), dict(zip(ks, v)))
 
 # %% ../nbs/06_inner.ipynb #a1b2c3d1
 def adam_step_(
