@@ -186,7 +186,7 @@ def td3_results(
 # %% ../nbs/09_cli.ipynb #d10801b9
 @call_parse
 def td3_study(
-    name:str,  # ablation, mu, ranks, window, align or cross-arch
+    name:str,  # ablation, mu, ranks, window, align or cross-arch; with --points, a name of your own
     out:str=None,  # study folder (required); use the results table's folder to share its teacher and TD3 runs
     preset:str='ml-100k',  # distillation preset (or .toml path)
     seeds:str='0 1',  # space-separated distillation seeds
@@ -197,9 +197,10 @@ def td3_study(
     evaluate_with:str='sasrec gru4rec narm bert4rec',  # cross-arch: learners that evaluate each summary
     no_full:bool=False,  # cross-arch: skip the full-data row of each evaluating learner
     quiet:bool=False,  # no progress bars
+    points:str=None,  # your own points instead of NAME's: "LABEL=OVERRIDES; ..." (e.g. "rank 4=d1=4 d2=4; TD3=")
 ):
     "Run a study (ablations, a sensitivity sweep or the cross-architecture matrix) and write its JSON and markdown."
-    from td3_kit.studies import run_study, cross_arch
+    from td3_kit.studies import run_study, cross_arch, parse_points
     if out is None: raise ValueError('--out DIR is required (the study folder)')
     seeds_ = tuple(int(s) for s in seeds.split())
     if name == 'cross-arch':
@@ -207,7 +208,7 @@ def td3_study(
                    not no_full, not quiet)
         print((Path(out) / 'cross_arch.md').read_text())
     else:
-        run_study(name, out, preset, over, seeds_, n, protocol, progress=not quiet)
+        run_study(name, out, preset, over, seeds_, n, protocol, parse_points(points) if points else None, not quiet)
         print((Path(out) / f'study_{name}.md').read_text())
 
 # %% ../nbs/09_cli.ipynb #a409e7d3
