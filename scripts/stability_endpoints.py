@@ -4,14 +4,14 @@ Pre-registered rule: the kit adopts the end point with the highest mean 3-learne
 among {best epoch by 3 learners (`val_learners=3`), average of the last 5 / 10 epochs' factors};
 'last' (epoch 29) and 'best1' (the run's own choice, 1 learner) are reported only.
 Usage: OMP_NUM_THREADS=1 python scripts/stability_endpoints.py RUN   (about 8 min per run on one core)"""
-import json, sys, dataclasses, time, torch
+import sys, time, torch
 torch.set_num_threads(1)
 from pathlib import Path
 from td3_kit.summary import load_summary
 from td3_kit.data import load_dataset
 from td3_kit.train import load_teacher
 from td3_kit.evaluate import EvalConfig, evaluate
-from td3_kit.distill import DistillConfig, val_config, config_from
+from td3_kit.distill import config_from
 from td3_kit.core import load_json, save_json
 
 run = Path(sys.argv[1]); out = run / 'endpoints.json'  # RUN: a finished `td3 distill --out RUN` folder
@@ -19,12 +19,11 @@ res = load_json(out) if out.exists() else dict(valid={}, cand={})
 data = load_dataset('ml-100k'); teacher, tcfg = load_teacher(run)
 cfgd = load_json(run / 'distill' / 'config.json')
 cfg = config_from('ml-100k', f"seed={cfgd['seed']} val_learners=3")
-vcfg = val_config(cfg)
-assert vcfg.n == 3 and vcfg.protocol == 'pretrained-emb' and vcfg.seed == cfgd['seed'], vcfg
+vcfg = EvalConfig(learner=cfg.teacher.learner, arch=cfg.teacher.arch, protocol=cfg.val_protocol, n=cfg.val_learners, seed=cfg.seed)
 s = load_summary(run / 'summary', n_items=data.n_items)
 ep = lambda e: torch.load(run / 'distill' / 'epochs' / f'summary_{e:03d}.pt', weights_only=True)
 def val(sd):
-    s.load_state_dict(sd); m = evaluate(s, data, vcfg, teacher, splits=('valid',))['metrics']['valid']['uni100']
+    s.load_state_dict(sd); m = evaluate(s, data, vcfg, teacher, splits=('valid',), inner=cfg)['metrics']['valid']['uni100']
     return dict(mrr10=m['mrr@10']['mean'], ndcg10=m['ndcg@10']['mean'], ndcg10_std=m['ndcg@10']['std'])
 def test(sd):
     s.load_state_dict(sd); m = evaluate(s, data, EvalConfig(protocol='scratch', n=3), teacher, splits=('test',))['metrics']['test']['uni100']
