@@ -65,7 +65,7 @@ def run_study(study:str, root, preset:str='ml-100k', over:str|None=None, seeds=(
         name = base.summary if cfg == base else _slug(point_over)  # same overrides, same runs, whichever study
         def measure(cfg=cfg, name=name) -> dict:  # distil with every seed, then evaluate every seed's summary
             runs = [distill(dataclasses.replace(cfg, seed=s), run_dir(root, name, s), progress=progress) for s in seeds]
-            source = lambda s: load_summary(root / f'{name}_seed{s}' / 'summary', n_items=data.n_items)
+            source = lambda s: load_summary(run_dir(root, name, s) / 'summary', n_items=data.n_items)
             learners = EvalConfig(learner=tcfg.learner, arch=tcfg.arch, protocol=protocol, n=n)
             pooled = evaluate_seeds(source, data, learners, teacher, seeds, cfg)
             steps = steps_per_epoch(len(data.train_seq), cfg.real_batch) * (cfg.stop_after or cfg.epochs)
