@@ -114,6 +114,17 @@ def _saved_mb(fn, exclude=()) -> float:
     for t in exclude: saved.pop(t.untyped_storage().data_ptr(), None)
     return sum(saved.values()) / 2**20
 
+# %% ../nbs/10_bench.ipynb #360f259a
+def _compile_trial(net, kit, cases:list) -> dict:
+    "torch.compile trial of `bench_inner`: the ordinary step compiles (its timing case is added to `cases`); the window's double backward is refused."
+    cnet, compiled = torch.compile(net), {}
+    t0 = time.perf_counter(); kit(1, cnet, window=0, start='end')
+    compiled['compile_first_step_s'] = time.perf_counter() - t0
+    cases.append(('compiled_plain', lambda: kit(1, cnet, window=0, start='end')))
+    try: kit(1, cnet, window=1); compiled['compiled_create_graph'] = 'ran'
+    except Exception as e: compiled['compiled_create_graph'] = f'{type(e).__name__}: {str(e).splitlines()[0][:200]}'
+    return compiled
+
 # %% ../nbs/10_bench.ipynb #850a3f04
 def bench_inner(n_items:int=1682, learner:str='sasrec', mu:int=30, zeta:int=50, b:int=15, reps:int=10,
                 window:int=4, device:str='cpu', compile:bool=False) -> dict:
@@ -130,14 +141,7 @@ def bench_inner(n_items:int=1682, learner:str='sasrec', mu:int=30, zeta:int=50, 
     ref = lambda steps: _reference_window(net, p0, S, lens, b, steps, 0.005, gen)
     cases = [('plain', lambda: kit(1, window=0, start='end')), ('create_graph', lambda: kit(1, window=1)),
              ('ref_create_graph', lambda: ref(1))]
-    compiled = {}
-    if compile:  # torch.compile trial: the ordinary step compiles; double backward (the window) is refused
-        cnet = torch.compile(net)
-        t0 = time.perf_counter(); kit(1, cnet, window=0, start='end')
-        compiled['compile_first_step_s'] = time.perf_counter() - t0
-        cases.append(('compiled_plain', lambda: kit(1, cnet, window=0, start='end')))
-        try: kit(1, cnet, window=1); compiled['compiled_create_graph'] = 'ran'
-        except Exception as e: compiled['compiled_create_graph'] = f'{type(e).__name__}: {str(e).splitlines()[0][:200]}'
+    compiled = _compile_trial(net, kit, cases) if compile else {}
     for name, step in cases:
         for i in range(reps + 2):  # 2 warm-up steps
             sync(); t0 = time.perf_counter(); out = step()
@@ -260,7 +264,7 @@ def _step_flops(distiller:Distiller, idx:torch.Tensor, c:int) -> _FlopLog:
     cfg, log = distiller.cfg, _FlopLog()
     M = cfg.inner_steps if cfg.unroll == 'full' else cfg.window
     gen = torch.Generator().set_state(distiller.gen.get_state())  # the run's own generator does not move
-    params = distiller.params if distiller.params is not None else distiller.start_learner()
+    params = distiller.params if distiller.params is not None else distiller.init_params()
     with log, distiller.amp():
         log.phase = 'summary'; P, plens = distiller.summary.all()  # (μ, ζ, |I|), (μ,)
         log.phase = 'plain_step'; distiller.inner(P.detach(), plens, params, 1, 0, 'end', gen)  # one, for the scaling
@@ -363,6 +367,18 @@ def _bench_inputs(cfg:DistillConfig, run) -> tuple:
     features = load_torch(Path(run) / 'teacher' / 'features.pt')['train']
     return data, dev, teacher, features, teacher_pool(run, cfg)
 
+# %% ../nbs/10_bench.ipynb #cf5128a7
+def _time_reference(distiller:Distiller, teacher, batches:list, starts:list) -> dict:
+    "Seconds and peak memory of the straightforward reference outer step on the kit's timed batches and window starts."
+    dev, times = distiller.dev, []
+    sync = torch.cuda.synchronize if dev.type == 'cuda' else (lambda: None)
+    if dev.type == 'cuda': torch.cuda.reset_peak_memory_stats()
+    for idx, c in zip(batches, starts):
+        t0 = time.perf_counter(); _reference_outer_step(distiller, teacher, idx, c, torch.Generator()); sync()
+        times.append(time.perf_counter() - t0)
+    return dict(ref_s_per_outer_step=sum(times) / len(times), ref_s_all=times,
+                **{f'ref_{k}': v for k, v in peak_memory(dev).items()})
+
 # %% ../nbs/10_bench.ipynb #987b7fbc
 def bench_distill(cfg:DistillConfig, out, steps:int=3, profile:bool=True, reference:bool=True, floor:bool=True) -> dict:
     "Seconds per outer step, its FLOPs and floor, peak memory and the top operators of one profiled outer step."
@@ -379,20 +395,14 @@ def bench_distill(cfg:DistillConfig, out, steps:int=3, profile:bool=True, refere
             t0 = time.perf_counter(); starts.append(distiller.outer_step(batch(s))['window_start']); sync()
             times.append(time.perf_counter() - t0)
         top = top_ops(lambda: distiller.outer_step(batch(steps + 1)), dev) if profile else []
-        kit_peak, ref_times = peak_memory(dev), []
+        kit_peak = peak_memory(dev)
         if floor:  # the first timed step's batch and window start; the matmul rates in this process, these threads
             log = _step_flops(distiller, batch(1), starts[0])
             fl = _floor(log, _matmul_rates(log, dev), cfg, starts[0], starts)
-        if reference and not getattr(distiller.learner, 'cloze', False) and cfg.augment:
-            if cuda: torch.cuda.reset_peak_memory_stats()
-            for s, c in zip(range(1, steps + 1), starts):
-                t0 = time.perf_counter()
-                _reference_outer_step(distiller, teacher, batch(s), c, torch.Generator()); sync()
-                ref_times.append(time.perf_counter() - t0)
+        ref_ok = reference and not getattr(distiller.learner, 'cloze', False) and cfg.augment
+        ref = _time_reference(distiller, teacher, [batch(s) for s in range(1, steps + 1)], starts) if ref_ok else {}
     kit_s = sum(times) / len(times)
-    ref = dict(ref_s_per_outer_step=sum(ref_times) / len(ref_times), ref_s_all=ref_times,
-               outer_speedup=sum(ref_times) / len(ref_times) / kit_s,
-               **{f'ref_{k}': v for k, v in peak_memory(dev).items()}) if ref_times else {}
+    if ref: ref['outer_speedup'] = ref['ref_s_per_outer_step'] / kit_s
     return dict(suite='distill', summary=cfg.summary, mu=cfg.mu, zeta=cfg.zeta, real_batch=cfg.real_batch,
                 inner_steps=cfg.inner_steps, window=cfg.window, unroll=cfg.unroll, n_items=data.n_items,
                 s_per_outer_step=kit_s, s_all=times, window_starts=starts, **kit_peak, **ref,
@@ -414,7 +424,7 @@ def _scale_point(cfg:dict, run, mode:str, steps:int=1) -> dict:
             idx = order[s * cfg.real_batch:][:cfg.real_batch]
             t0 = time.perf_counter()
             if mode == 'reference':
-                if distiller.params is None: distiller.params = distiller.start_learner()
+                if distiller.params is None: distiller.params = distiller.init_params()
                 _reference_outer_step(distiller, teacher, idx, cfg.inner_steps - cfg.window, torch.Generator())
             else: distiller.outer_step(idx)
             sync(); times.append(time.perf_counter() - t0)

@@ -12,6 +12,7 @@ from pathlib import Path
 import torch, torch.nn.functional as F
 from torch.func import functional_call
 from tqdm.auto import tqdm
+from fastcore.basics import patch
 import td3_kit
 from .core import (get_device, seeded, atomic_write, save_json, load_json, save_torch, load_torch, peak_memory,
                           machine_info, make_config, read_toml, apply_overrides, check_choices)
@@ -56,17 +57,20 @@ class DistillConfig(InnerConfig):
     amp: bool = False            # bf16 autocast (CUDA only)
     remat: bool = False          # recompute window steps in the backward: memory ∝ M × weights, not M × activations
 
-    def __post_init__(self):
-        super().__post_init__()
-        check_choices(self)
-        if not 0 < self.window <= self.inner_steps and self.unroll != 'full':
-            raise ValueError(f'DistillConfig.window must lie in 1..inner_steps={self.inner_steps}, got {self.window}')
-        if self.syn_batch > self.mu:
-            raise ValueError(f'DistillConfig.syn_batch ({self.syn_batch}) exceeds mu ({self.mu})')
-        if self.average_last < 0: raise ValueError(f'DistillConfig.average_last must be >= 0, got {self.average_last}')
-        if not 0 <= self.stop_after <= self.epochs:
-            raise ValueError(f'DistillConfig.stop_after must lie in 0..epochs={self.epochs} (0 = run every epoch), '
-                             f'got {self.stop_after}')
+# %% ../nbs/08_distill.ipynb #f4ae5485
+@patch
+def __post_init__(self:DistillConfig):
+    "Check the fields once, when the config is made: choices, the window within the inner steps, the batch sizes."
+    InnerConfig.__post_init__(self)  # the inner-training fields' checks
+    check_choices(self)
+    if not 0 < self.window <= self.inner_steps and self.unroll != 'full':
+        raise ValueError(f'DistillConfig.window must lie in 1..inner_steps={self.inner_steps}, got {self.window}')
+    if self.syn_batch > self.mu:
+        raise ValueError(f'DistillConfig.syn_batch ({self.syn_batch}) exceeds mu ({self.mu})')
+    if self.average_last < 0: raise ValueError(f'DistillConfig.average_last must be >= 0, got {self.average_last}')
+    if not 0 <= self.stop_after <= self.epochs:
+        raise ValueError(f'DistillConfig.stop_after must lie in 0..epochs={self.epochs} (0 = run every epoch), '
+                         f'got {self.stop_after}')
 
 # %% ../nbs/08_distill.ipynb #e7fcdf06
 def steps_per_epoch(n_train:int, real_batch:int) -> int:
@@ -91,8 +95,6 @@ def config_from(preset:str='ml-100k', overrides:str|None=None, **fields) -> Dist
     return make_config(DistillConfig, values, source=source)
 
 # %% ../nbs/08_distill.ipynb #dbbc48d6
-_OUTER_ELEMS = 2**25  # most logits (rows × items) of one chunk of the outer loss: 128 MB in float32
-
 class Distiller:
     "The state of one distillation run: summary, outer optimiser, generators, inner learner."
     def __init__(self, cfg:DistillConfig, data:SeqData, teacher, features:torch.Tensor, pool:list, device='auto'):
@@ -110,10 +112,9 @@ class Distiller:
         self.sched = torch.optim.lr_scheduler.CosineAnnealingLR(self.opt, T_max=cfg.epochs * self.steps_per_epoch)
         self.norm_avg, self.params = None, None
 
-    def start_learner(self):
-        "Initial inner-learner parameters: a teacher checkpoint from the pool, or a fresh draw."
-        mode = self.cfg.init
-        return init_params(self.learner, mode, self.pool if mode == 'pool' else None, self.gen)
+    def init_params(self) -> dict:
+        "The inner learner's starting weights by `cfg.init`: `init_params` with this run's pool and generator."
+        return init_params(self.learner, self.cfg.init, self.pool, self.gen)
 
     def amp(self):
         "The autocast context of the inner and outer forward passes: bf16 on CUDA when `cfg.amp`, else a no-op."
@@ -127,60 +128,68 @@ class Distiller:
                       start, generator, cfg.inner_wd, cfg.augment, opt_state=opt_state, remat=cfg.remat,
                       eps_root=cfg.inner_eps_root)
 
-    def outer_grads(self, unrolled, idx:torch.Tensor) -> tuple:
-        "∂L/∂θ_T of the real-batch loss on `idx` (θ_T cut from the window), in chunks: (grads, CE, MSE, rank's share)."
-        cfg, d = self.cfg, self.data
-        self.learner.eval()
-        mine, share = shard(idx)  # this rank's rows of the real batch and its share (all rows in one process)
-        theta_T = {k: v.detach().requires_grad_() for k, v in unrolled.params.items()}  # θ_T, cut from the window
-        grads, ce, mse = dict.fromkeys(theta_T), torch.zeros((), device=self.dev), torch.zeros((), device=self.dev)
-        for rows in mine.split(max(1, _OUTER_ELEMS // d.n_items)):  # chunks of the real batch
-            seq, lens, tgt = (t[rows].to(self.dev, non_blocking=True)  # (b, L), (b,), (b,)
-                              for t in (d.train_seq, d.train_len, d.train_target))
-            out = functional_call(self.learner, theta_T, (seq, lens, tgt))
-            frac = len(rows) / len(mine)
-            ce_c = out.loss.float() * frac  # this chunk's part of the batch-mean CE
-            mse_c = F.mse_loss(out.features.float(), self.features[rows.to(self.dev)]) * frac
-            g = torch.autograd.grad(share * (ce_c + cfg.align * mse_c), list(theta_T.values()), allow_unused=True)
-            for k, gk in zip(theta_T, g):
-                if gk is not None: grads[k] = gk if grads[k] is None else grads[k] + gk
-            ce, mse = ce + ce_c.detach(), mse + mse_c.detach()
-        return grads, ce, mse, share
+# %% ../nbs/08_distill.ipynb #f92ebe4b
+_OUTER_ELEMS = 2**25  # most logits (rows × items) of one chunk of the outer loss: 128 MB in float32
 
-    def meta_backward(self, unrolled, grads:dict):
-        "Backward through the window from ∂L/∂θ_T: the meta-gradient lands in the summary's `.grad` (zeroed first)."
-        self.opt.zero_grad(set_to_none=True)
-        keep = [k for k in grads if grads[k] is not None and unrolled.params[k].requires_grad]
-        torch.autograd.backward([unrolled.params[k] for k in keep], [grads[k] for k in keep])  # through the window
+@patch
+def outer_grads(self:Distiller, unrolled, idx:torch.Tensor) -> tuple:
+    "∂L/∂θ_T of the real-batch loss on `idx` (θ_T cut from the window), in chunks: (grads, CE, MSE, rank's share)."
+    cfg, d = self.cfg, self.data
+    self.learner.eval()
+    mine, share = shard(idx)  # this rank's rows of the real batch and its share (all rows in one process)
+    theta_T = {k: v.detach().requires_grad_() for k, v in unrolled.params.items()}  # θ_T, cut from the window
+    grads, ce, mse = dict.fromkeys(theta_T), torch.zeros((), device=self.dev), torch.zeros((), device=self.dev)
+    for rows in mine.split(max(1, _OUTER_ELEMS // d.n_items)):  # chunks of the real batch
+        seq, lens, tgt = (t[rows].to(self.dev, non_blocking=True)  # (b, L), (b,), (b,)
+                          for t in (d.train_seq, d.train_len, d.train_target))
+        out = functional_call(self.learner, theta_T, (seq, lens, tgt))
+        frac = len(rows) / len(mine)
+        ce_c = out.loss.float() * frac  # this chunk's part of the batch-mean CE
+        mse_c = F.mse_loss(out.features.float(), self.features[rows.to(self.dev)]) * frac
+        g = torch.autograd.grad(share * (ce_c + cfg.align * mse_c), list(theta_T.values()), allow_unused=True)
+        for k, gk in zip(theta_T, g):
+            if gk is not None: grads[k] = gk if grads[k] is None else grads[k] + gk
+        ce, mse = ce + ce_c.detach(), mse + mse_c.detach()
+    return grads, ce, mse, share
 
-    def outer_step(self, idx:torch.Tensor) -> dict:
-        "One outer step on the real instances `idx`; returns the loss parts and the gradient norm."
-        cfg = self.cfg
-        if self.params is None or cfg.init == 'fresh': self.params = self.start_learner()
-        window, start = dict(full=(cfg.inner_steps, 0), end=(cfg.window, 'end'), random=(cfg.window, None))[cfg.unroll]
-        with self.amp():
-            P, plens = self.summary.all()  # (mu, zeta, n_items) once per outer step; inner steps index its rows
-            unrolled = self.inner(P, plens, self.params, cfg.inner_steps, window, start, self.gen)
-            grads, ce, mse, share = self.outer_grads(unrolled, idx)
-        self.meta_backward(unrolled, grads)
-        learned = {k: p for k, p in self.summary.named_parameters() if p.requires_grad}
-        all_reduce_([p.grad for p in learned.values()])  # full-batch meta-gradient on every rank
-        loss = share * (ce + cfg.align * mse)  # summed over ranks: the full-batch loss
-        per = torch.stack([p.grad.norm() for p in learned.values()])  # (n_factors,) pre-clip norm of each factor
-        norm = per.norm()
-        total = all_reduce_([torch.stack([loss, share * ce, share * mse])])[0]
-        parts = torch.cat([total, norm[None].to(total.dtype), per.to(total.dtype)]).tolist()  # one host sync
-        skip = not math.isfinite(parts[3])  # a non-finite meta-gradient is skipped (counted), as AMP's scaler does
-        max_norm = cfg.clip_norm if cfg.clip == 'fixed' else (2 * self.norm_avg if self.norm_avg else float('inf'))
-        if not skip:
-            torch.nn.utils.clip_grads_with_norm_(learned.values(), max_norm, norm)
-            if cfg.clip == 'adaptive':
-                self.norm_avg = parts[3] if self.norm_avg is None else 0.9 * self.norm_avg + 0.1 * parts[3]
-            self.opt.step()
-        self.sched.step()
-        if cfg.init == 'pool': self.params = {k: v.detach().requires_grad_() for k, v in unrolled.params.items()}
-        return dict(loss=parts[0], ce=parts[1], mse=parts[2], grad_norm=parts[3], window_start=unrolled.start,
-                    inner_loss=unrolled.loss, skipped=skip, **{f'grad_norm_{k}': v for k, v in zip(learned, parts[4:])})
+# %% ../nbs/08_distill.ipynb #cc4ba187
+@patch
+def meta_backward(self:Distiller, unrolled, grads:dict):
+    "Backward through the window from ∂L/∂θ_T: the meta-gradient lands in the summary's `.grad` (zeroed first)."
+    self.opt.zero_grad(set_to_none=True)
+    keep = [k for k in grads if grads[k] is not None and unrolled.params[k].requires_grad]
+    torch.autograd.backward([unrolled.params[k] for k in keep], [grads[k] for k in keep])  # through the window
+
+# %% ../nbs/08_distill.ipynb #1ea92fac
+@patch
+def outer_step(self:Distiller, idx:torch.Tensor) -> dict:
+    "One outer step on the real instances `idx`; returns the loss parts and the gradient norm."
+    cfg = self.cfg
+    if self.params is None or cfg.init == 'fresh': self.params = self.init_params()
+    window, start = dict(full=(cfg.inner_steps, 0), end=(cfg.window, 'end'), random=(cfg.window, None))[cfg.unroll]
+    with self.amp():
+        P, plens = self.summary.all()  # (mu, zeta, n_items) once per outer step; inner steps index its rows
+        unrolled = self.inner(P, plens, self.params, cfg.inner_steps, window, start, self.gen)
+        grads, ce, mse, share = self.outer_grads(unrolled, idx)
+    self.meta_backward(unrolled, grads)
+    learned = {k: p for k, p in self.summary.named_parameters() if p.requires_grad}
+    all_reduce_([p.grad for p in learned.values()])  # full-batch meta-gradient on every rank
+    loss = share * (ce + cfg.align * mse)  # summed over ranks: the full-batch loss
+    per = torch.stack([p.grad.norm() for p in learned.values()])  # (n_factors,) pre-clip norm of each factor
+    norm = per.norm()
+    total = all_reduce_([torch.stack([loss, share * ce, share * mse])])[0]
+    parts = torch.cat([total, norm[None].to(total.dtype), per.to(total.dtype)]).tolist()  # one host sync
+    skip = not math.isfinite(parts[3])  # a non-finite meta-gradient is skipped (counted), as AMP's scaler does
+    max_norm = cfg.clip_norm if cfg.clip == 'fixed' else (2 * self.norm_avg if self.norm_avg else float('inf'))
+    if not skip:
+        torch.nn.utils.clip_grads_with_norm_(learned.values(), max_norm, norm)
+        if cfg.clip == 'adaptive':
+            self.norm_avg = parts[3] if self.norm_avg is None else 0.9 * self.norm_avg + 0.1 * parts[3]
+        self.opt.step()
+    self.sched.step()
+    if cfg.init == 'pool': self.params = {k: v.detach().requires_grad_() for k, v in unrolled.params.items()}
+    return dict(loss=parts[0], ce=parts[1], mse=parts[2], grad_norm=parts[3], window_start=unrolled.start,
+                inner_loss=unrolled.loss, skipped=skip, **{f'grad_norm_{k}': v for k, v in zip(learned, parts[4:])})
 
 # %% ../nbs/08_distill.ipynb #00a2c67f
 def teacher_pool(out, cfg:DistillConfig) -> list:

@@ -28,6 +28,7 @@ def run_dir(root:Path, kind:str, seed:int) -> Path:
     if not (d / 'teacher').exists(): (d / 'teacher').symlink_to((root / 'teacher').resolve(), target_is_directory=True)
     return d
 
+# %% ../nbs/08a_results.ipynb #1f335eab
 def cached(f:Path, key:dict, measure) -> dict:
     "The point saved in `f` if it was measured with exactly `key`; else `key | measure()`, saved to `f` at once."
     key = json.loads(json.dumps(key, default=list))  # as it reads back from JSON
@@ -36,6 +37,7 @@ def cached(f:Path, key:dict, measure) -> dict:
     save_json(r, f)
     return r
 
+# %% ../nbs/08a_results.ipynb #27a7f5ed
 def evaluate_seeds(make_source, data, cfg:EvalConfig, teacher, seeds, inner:InnerConfig) -> dict:
     "Test metrics pooled over the learners of every seed: `cfg.n` learners on `make_source(s)`, evaluation seed s."
     return pool([evaluate(make_source(s), data, dataclasses.replace(cfg, seed=s), teacher, ('test',), inner=inner)
@@ -58,7 +60,8 @@ def results_table(root, preset:str='ml-100k', seeds=(0, 1), n:int=3, over:str|No
             runs[f'{kind}_seed{seed}'] = dict(res, dir=str(d))
     def row(name, protocol, make_source, inner=base, seeds_=seeds):
         cfg = EvalConfig(learner=tcfg.learner, arch=tcfg.arch, protocol=protocol, n=n)
-        key = dict(name=name, protocol=protocol, seeds=list(seeds_))
+        key = dict(name=name, protocol=protocol, seeds=list(seeds_), n=n, config=dataclasses.asdict(base),
+                   inner={f.name: getattr(inner, f.name) for f in dataclasses.fields(InnerConfig)})
         return cached(root / 'rows' / f'{name}__{protocol}.json', key,
                       lambda: evaluate_seeds(make_source, data, cfg, teacher, seeds_, inner))
     def real(kind, s):  # a real-data summary at the same budget; random users drawn with seed s
