@@ -18,6 +18,7 @@ from typing import Callable
 import numpy as np
 import pandas as pd
 import torch
+from fastcore.basics import patch
 from tqdm.auto import tqdm
 from .core import atomic_write
 
@@ -40,9 +41,43 @@ def _read_text(path) -> str:
                          "save it as UTF-8") from None
     return text.removeprefix('\ufeff').replace('\r\n', '\n').replace('\r', '\n')
 
-# %% ../nbs/01_data.ipynb #d1478bc0
+# %% ../nbs/01_data.ipynb #954f3c3c
 _SEP_NAMES = {'\t': 'tab', ',': 'comma'}
 
+def _spaced(line:str, sep:str) -> bool:
+    "Whether `line` looks space-separated: no `sep` in it, but more than one space-separated word."
+    return sep not in line and len(line.split()) > 1
+
+def _check_widths(path, counts, n:int, kept:list, lineno, sep:str, quoted:bool, where:str):
+    "Raise a ValueError naming the first line without `n` fields (`where`: why `n`), or saying it looks space-separated."
+    bad = np.flatnonzero(counts != n)
+    if len(bad):
+        r = bad[0]
+        if not quoted and _spaced(kept[r], sep):
+            raise ValueError(f"{path}: line {lineno[r]} seems to be space-separated ({kept[r][:60]!r}); "
+                             f"fields must be {_SEP_NAMES[sep]}-separated")
+        more = f" ({len(bad) - 1} more such lines)" if len(bad) > 1 else ''
+        raise ValueError(f"{path}: line {lineno[r]} has {counts[r]} field(s) where {where}{more}")
+
+# %% ../nbs/01_data.ipynb #82ef6bee
+def _split_quoted(kept:list, lineno, path) -> tuple:
+    "CSV lines split by the csv module (a quoted field may hold a comma or a line end): rows, line numbers, field counts."
+    reader, rows, nums = csv.reader(io.StringIO('\n'.join(kept)), strict=True), [], []
+    try:
+        for r in reader: rows.append(r); nums.append(lineno[min(reader.line_num, len(kept)) - 1])
+    except csv.Error as e: raise ValueError(f"{path}: line {lineno[reader.line_num - 1]}: {e}") from None
+    return rows, np.array(nums, dtype=np.int64), np.array([len(r) for r in rows], dtype=np.int64)
+
+def _read_plain(lines:list, sep:str, n:int, path) -> pd.DataFrame:
+    "Data lines without quotes split at `sep`: a DataFrame of `n` str columns 0..n-1, a row per line."
+    try: df = pd.read_csv(io.StringIO('\n'.join(lines)), sep=sep, header=None, names=range(n), dtype=str,
+                          keep_default_na=False, na_filter=False, quoting=csv.QUOTE_NONE, skip_blank_lines=False)
+    except pd.errors.ParserError as e: raise ValueError(f"{path}: cannot split into fields ({e})") from None
+    if len(df) != len(lines):
+        raise ValueError(f"{path}: read {len(df)} data rows from {len(lines)} lines")
+    return df
+
+# %% ../nbs/01_data.ipynb #d1478bc0
 def _table(text, path, sep:str, header:bool, width:int|None=None, fields:str='') -> tuple:
     "Non-blank lines of `text` split at `sep`: (header fields or None, DataFrame of str columns 0.., line numbers)."
     lines = text.split('\n')
@@ -50,38 +85,20 @@ def _table(text, path, sep:str, header:bool, width:int|None=None, fields:str='')
     if not len(lineno): raise ValueError(f"{path}: empty file, no header and no interactions")
     kept = [lines[i - 1] for i in lineno]
     name = _SEP_NAMES[sep]
-    def spaced(l): return sep not in l and len(l.split()) > 1
-    if spaced(kept[0]):
+    if _spaced(kept[0], sep):
         raise ValueError(f"{path}: the file seems to be space-separated (line {lineno[0]}: {kept[0][:60]!r}); "
                          f"its fields must be {name}-separated")
     quoted = sep == ',' and '"' in text
-    if quoted:  # CSV with quoted fields: the csv module splits it (a quoted field may hold a comma or a line end)
-        reader, rows, nums = csv.reader(io.StringIO('\n'.join(kept)), strict=True), [], []
-        try:
-            for r in reader: rows.append(r); nums.append(lineno[min(reader.line_num, len(kept)) - 1])
-        except csv.Error as e: raise ValueError(f"{path}: line {lineno[reader.line_num - 1]}: {e}") from None
-        lineno, counts = np.array(nums, dtype=np.int64), np.array([len(r) for r in rows], dtype=np.int64)
+    if quoted: rows, lineno, counts = _split_quoted(kept, lineno, path)  # CSV with quoted fields: the csv module
     else: counts = np.fromiter((l.count(sep) for l in kept), np.int64, len(kept)) + 1
     head = (rows[0] if quoted else kept[0].split(sep)) if header else None
     n = len(head) if header else width
-    bad = np.flatnonzero(counts != n)
-    if len(bad):
-        r = bad[0]
-        if not quoted and spaced(kept[r]):
-            raise ValueError(f"{path}: line {lineno[r]} seems to be space-separated ({kept[r][:60]!r}); "
-                             f"fields must be {name}-separated")
-        more = f" ({len(bad) - 1} more such lines)" if len(bad) > 1 else ''
-        where = f"the header has {n}" if header else f"{n} are expected ({fields})"
-        raise ValueError(f"{path}: line {lineno[r]} has {counts[r]} field(s) where {where}{more}")
+    where = f"the header has {n}" if header else f"{n} are expected ({fields})"
+    _check_widths(path, counts, n, kept, lineno, sep, quoted, where)
     first = 1 if header else 0
     if len(kept) <= first: raise ValueError(f"{path}: no interactions (the file has no data rows)")
     if quoted: df = pd.DataFrame(rows[first:], columns=range(n), dtype=object)
-    else:
-        try: df = pd.read_csv(io.StringIO('\n'.join(kept[first:])), sep=sep, header=None, names=range(n), dtype=str,
-                              keep_default_na=False, na_filter=False, quoting=csv.QUOTE_NONE, skip_blank_lines=False)
-        except pd.errors.ParserError as e: raise ValueError(f"{path}: cannot split into fields ({e})") from None
-        if len(df) != len(kept) - first:
-            raise ValueError(f"{path}: read {len(df)} data rows from {len(kept) - first} lines")
+    else: df = _read_plain(kept[first:], sep, n, path)
     return head, df, lineno[first:]
 
 # %% ../nbs/01_data.ipynb #d55fdca9
@@ -370,21 +387,24 @@ class SeqData:
     def n_items(self) -> int: return len(self.item_tokens) - 1
     def __repr__(self): return f"SeqData({self.stats})"
 
-    def sequence(self, u:int) -> np.ndarray:
-        "User row `u`'s full item sequence, oldest first."
-        return self.seq_items[self.seq_ptr[u]:self.seq_ptr[u + 1]]
+# %% ../nbs/01_data.ipynb #7bf52177
+@patch
+def sequence(self:SeqData, u:int) -> np.ndarray:
+    "User row `u`'s full item sequence, oldest first."
+    return self.seq_items[self.seq_ptr[u]:self.seq_ptr[u + 1]]
 
-    def history(self, split:str) -> tuple[torch.Tensor, torch.Tensor]:
-        "Unique (user row, item id) pairs before the `split` ('valid'/'test') target, untruncated, target excluded."
-        if split not in ('valid', 'test'): raise ValueError(f"split must be 'valid' or 'test', got {split!r}")
-        cut = 2 if split == 'valid' else 1
-        n = np.diff(self.seq_ptr)
-        users = np.repeat(np.arange(self.n_users), n)  # (I,)
-        pos = np.arange(len(self.seq_items)) - self.seq_ptr[users]  # (I,)
-        target = self.seq_items[self.seq_ptr[1:] - cut][users]  # (I,)
-        keep = (pos < n[users] - cut) & (self.seq_items != target)
-        pairs = np.unique(np.stack([users[keep], self.seq_items[keep]], 1), axis=0)  # (P, 2)
-        return torch.from_numpy(pairs[:, 0]), torch.from_numpy(pairs[:, 1])
+@patch
+def history(self:SeqData, split:str) -> tuple[torch.Tensor, torch.Tensor]:
+    "Unique (user row, item id) pairs before the `split` ('valid'/'test') target, untruncated, target excluded."
+    if split not in ('valid', 'test'): raise ValueError(f"split must be 'valid' or 'test', got {split!r}")
+    cut = 2 if split == 'valid' else 1
+    n = np.diff(self.seq_ptr)
+    users = np.repeat(np.arange(self.n_users), n)  # (I,)
+    pos = np.arange(len(self.seq_items)) - self.seq_ptr[users]  # (I,)
+    target = self.seq_items[self.seq_ptr[1:] - cut][users]  # (I,)
+    keep = (pos < n[users] - cut) & (self.seq_items != target)
+    pairs = np.unique(np.stack([users[keep], self.seq_items[keep]], 1), axis=0)  # (P, 2)
+    return torch.from_numpy(pairs[:, 0]), torch.from_numpy(pairs[:, 1])
 
 # %% ../nbs/01_data.ipynb #b055b589
 class SmallCatalogueWarning(UserWarning):
@@ -394,6 +414,36 @@ def _spread(x:np.ndarray) -> dict:
     "min, median and max of `x` (zeros when empty)."
     if not len(x): return dict(min=0, median=0.0, max=0)
     return dict(min=int(x.min()), median=float(np.median(x)), max=int(x.max()))
+
+def _warn_small_catalogue(name, valid_neg, n_neg:int, n_users:int, n_items:int, nn:dict):
+    "A `SmallCatalogueWarning` (at `build_seqdata`'s caller) if some users have fewer than `n_neg` negatives."
+    short = int(((valid_neg > 0).sum(1) < n_neg).sum())
+    if short:
+        warnings.warn(f"{name}: {short} of {n_users} users have fewer than {n_neg} unseen items ({n_items} items in "
+                      f"all); their cases rank the target among every unseen item instead of {n_neg} sampled ones "
+                      f"(negatives per case: min {nn['min']}, median {nn['median']:g}, max {nn['max']})",
+                      SmallCatalogueWarning, stacklevel=3)
+
+# %% ../nbs/01_data.ipynb #ea709c1e
+def _remap(df:pd.DataFrame) -> tuple:
+    "Users (rows 0..) and items (ids 1..) numbered by first appearance, sorted by user, time, file order; the tokens."
+    u, user_tokens = pd.factorize(df['user'])  # rows in order of first appearance
+    i, item_tokens = pd.factorize(df['item'])
+    order = np.lexsort((np.arange(len(df)), df['time'].to_numpy(), u))  # by user, time, then file order
+    users, items = u[order].astype(np.int64), i[order].astype(np.int64) + 1  # (I,), (I,)
+    return users, items, user_tokens, item_tokens
+
+def _leave_one_out(users, items, ptr, max_len:int) -> dict:
+    "The leave-one-out cases (`{split}_seq`, `_len`, `_target`, `_user` of each split) of the users' ordered items."
+    start = ptr[users]  # (I,)
+    pos, n = np.arange(len(items)) - start, (ptr[1:] - ptr[:-1])[users]  # (I,), (I,)
+    parts = {}
+    for split, mask in [('train', (pos >= 1) & (pos <= n - 3)), ('valid', pos == n - 2), ('test', pos == n - 1)]:
+        target = np.flatnonzero(mask)
+        seq, length, tgt = _prefixes(items, start[target], target, max_len)
+        parts.update({f'{split}_seq': seq, f'{split}_len': length, f'{split}_target': tgt,
+                      f'{split}_user': torch.from_numpy(users[target])})
+    return parts
 
 # %% ../nbs/01_data.ipynb #e3e622eb
 def build_seqdata(df:pd.DataFrame, # interactions: user, item, time (already filtered)
@@ -408,20 +458,10 @@ def build_seqdata(df:pd.DataFrame, # interactions: user, item, time (already fil
     dropped = int(df['user'][size < 3].nunique())
     df = df[size >= 3]
     if len(df) == 0: raise ValueError(f"{name}: no user has >= 3 interactions; nothing to split")
-    u, user_tokens = pd.factorize(df['user'])  # rows in order of first appearance
-    i, item_tokens = pd.factorize(df['item'])
-    order = np.lexsort((np.arange(len(df)), df['time'].to_numpy(), u))  # by user, time, then file order
-    users, items = u[order].astype(np.int64), i[order].astype(np.int64) + 1  # (I,), (I,)
+    users, items, user_tokens, item_tokens = _remap(df)  # (I,), (I,)
     n_users, n_items = len(user_tokens), len(item_tokens)
     ptr = np.concatenate([[0], np.cumsum(np.bincount(users, minlength=n_users))])  # (U+1,)
-    start = ptr[users]  # (I,)
-    pos, n = np.arange(len(items)) - start, (ptr[1:] - ptr[:-1])[users]  # (I,), (I,)
-    parts = {}
-    for split, mask in [('train', (pos >= 1) & (pos <= n - 3)), ('valid', pos == n - 2), ('test', pos == n - 1)]:
-        target = np.flatnonzero(mask)
-        seq, length, tgt = _prefixes(items, start[target], target, max_len)
-        parts.update({f'{split}_seq': seq, f'{split}_len': length, f'{split}_target': tgt,
-                      f'{split}_user': torch.from_numpy(users[target])})
+    parts = _leave_one_out(users, items, ptr, max_len)
     rng = np.random.default_rng(seed)
     valid_neg = _negatives(items, ptr, n_items, n_neg, rng)  # (U, n_neg)
     test_neg = _negatives(items, ptr, n_items, n_neg, rng)  # (U, n_neg), later draws of the same generator
@@ -430,13 +470,7 @@ def build_seqdata(df:pd.DataFrame, # interactions: user, item, time (already fil
                  test_cases=len(parts['test_target']), dropped_users=dropped, max_len=max_len,
                  avg_seq_len=len(items) / n_users, density=len(items) / (n_users * n_items),
                  n_negatives=_spread((valid_neg > 0).sum(1).numpy()))
-    short = int(((valid_neg > 0).sum(1) < n_neg).sum())
-    if short:
-        nn = stats['n_negatives']
-        warnings.warn(f"{name}: {short} of {n_users} users have fewer than {n_neg} unseen items ({n_items} items in "
-                      f"all); their cases rank the target among every unseen item instead of {n_neg} sampled ones "
-                      f"(negatives per case: min {nn['min']}, median {nn['median']:g}, max {nn['max']})",
-                      SmallCatalogueWarning, stacklevel=2)
+    _warn_small_catalogue(name, valid_neg, n_neg, n_users, n_items, stats['n_negatives'])
     item_tokens = np.array(['[PAD]', *item_tokens], dtype=object)
     user_tokens = np.array(list(user_tokens), dtype=object)
     return SeqData(name, max_len, item_tokens, {t: k for k, t in enumerate(item_tokens) if k},
@@ -474,6 +508,26 @@ def dataset_stats(name_or_path, **kw) -> dict:
     "The `stats` of `load_dataset(name_or_path, **kw)` (`format=` names a file's format)."
     return load_dataset(name_or_path, **kw).stats
 
+# %% ../nbs/01_data.ipynb #8edac215
+def _topic_table(weight, topic, topics:int) -> tuple:
+    "Items grouped by topic, their cumulative popularity, each topic's [lo, hi) span of it, and which topics are empty."
+    n_items = len(weight)
+    order = np.lexsort((np.arange(n_items), topic))  # items grouped by topic
+    cum = np.cumsum(weight[order])
+    start = np.searchsorted(topic[order], np.arange(topics))  # first position of each topic in `order`
+    end = np.append(start[1:], n_items)
+    lo = np.where(start > 0, cum[np.maximum(start - 1, 0)], 0.0)
+    hi = cum[end - 1]
+    return order, cum, lo, hi, start == end  # a topic without items: draw from the whole catalogue instead
+
+def _topic_walk(lens, topics:int, stay:float, rng) -> np.ndarray:
+    "Topic of each interaction (N,): a user's first is random, each next one jumps to a random topic w.p. 1 - `stay`."
+    N = int(lens.sum())
+    first = np.zeros(N, dtype=bool); first[np.cumsum(lens) - lens] = True  # a user's first interaction
+    jump = first | (rng.random(N) > stay)
+    run_topic = rng.integers(topics, size=int(jump.sum()))
+    return run_topic[np.cumsum(jump) - 1]  # (N,) topic of every interaction
+
 # %% ../nbs/01_data.ipynb #d4d9824a
 def generate_interactions(n_users:int=6040, # users
                           n_items:int=100_000, # catalogue size (items never drawn do not appear in the log)
@@ -495,17 +549,8 @@ def generate_interactions(n_users:int=6040, # users
     pop = rng.permutation(n_items)  # pop[r] = the item of popularity rank r
     weight = np.empty(n_items); weight[pop] = np.arange(1, n_items + 1, dtype=np.float64) ** -alpha
     topic = rng.integers(topics, size=n_items)  # (n_items,) topic of every item
-    order = np.lexsort((np.arange(n_items), topic))  # items grouped by topic
-    cum = np.cumsum(weight[order])
-    start = np.searchsorted(topic[order], np.arange(topics))  # first position of each topic in `order`
-    end = np.append(start[1:], n_items)
-    lo = np.where(start > 0, cum[np.maximum(start - 1, 0)], 0.0)
-    hi = cum[end - 1]
-    first = np.zeros(N, dtype=bool); first[np.cumsum(lens) - lens] = True  # a user's first interaction
-    jump = first | (rng.random(N) > stay)
-    run_topic = rng.integers(topics, size=int(jump.sum()))
-    t = run_topic[np.cumsum(jump) - 1]  # (N,) topic of every interaction
-    empty = start == end  # a topic without items: draw from the whole catalogue instead
+    order, cum, lo, hi, empty = _topic_table(weight, topic, topics)
+    t = _topic_walk(lens, topics, stay, rng)  # (N,) topic of every interaction
     u = lo[t] + rng.random(N) * (hi[t] - lo[t])
     u = np.where(empty[t], rng.random(N) * cum[-1], u)
     item = order[np.minimum(np.searchsorted(cum, u, side='right'), n_items - 1)]

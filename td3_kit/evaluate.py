@@ -59,6 +59,7 @@ def _stacked_loss(model:Learner, params:dict, buffers:dict, P:Tensor, lens:Tenso
     "Loss of the learner with one slice of the stacked weights: what `fit_together` maps over."
     return functional_call(model, (params, buffers), (P, lens, target), kw).loss
 
+# %% ../nbs/07_evaluate.ipynb #6e927d24
 def fit_together(learners:list, summary:Summary, inner:InnerConfig, generators:list) -> Tensor:
     "Train `learners` (one architecture) in place together on `summary`; returns the losses (steps, n)."
     n = len(learners)
@@ -117,6 +118,33 @@ def pool(results:list) -> dict:
     fit_s = sum(r['fit_s']['mean'] for r in results) / len(results)
     return dict(metrics=_aggregate(runs), learners=len(runs), fit_s=fit_s)
 
+# %% ../nbs/07_evaluate.ipynb #2fe53630
+def _runs_together(source:Summary, data:SeqData, cfg:EvalConfig, emb, dev, splits, inner:InnerConfig,
+                   seeds:list) -> tuple:
+    "The metrics of `cfg.n` learners trained together (`fit_together`), and their seconds (the shared time / n each)."
+    gens, ms = [torch.Generator().manual_seed(s) for s in seeds], []
+    for s, g in zip(seeds, gens):
+        with seeded(s): ms.append(make_learner(cfg.learner, data.n_items, cfg.arch, g, emb).to(dev))
+    with seeded(seeds[0]):
+        t0 = time.perf_counter(); fit_together(ms, source, inner, gens)
+        fit_s = [(time.perf_counter() - t0) / cfg.n] * cfg.n  # per learner: the shared time / n
+    runs = [{s: evaluate_split(m, data, s) for s in splits} for m in ms]
+    return runs, fit_s
+
+def _runs_in_turn(source, data:SeqData, cfg:EvalConfig, emb, dev, splits, inner:InnerConfig, seeds:list) -> tuple:
+    "The metrics of `cfg.n` learners trained one after another, each from its seed, and the seconds of each fit."
+    runs, fit_s = [], []
+    for seed in seeds:
+        with seeded(seed):
+            g = torch.Generator().manual_seed(seed)
+            m = make_learner(cfg.learner, data.n_items, cfg.arch, g, emb).to(dev)
+            t0 = time.perf_counter()
+            if source == 'full': fit_full_data(m, data, cfg, g)
+            else: fit_summary(m, source, inner, g)
+            fit_s.append(time.perf_counter() - t0)
+            runs.append({s: evaluate_split(m, data, s) for s in splits})
+    return runs, fit_s
+
 # %% ../nbs/07_evaluate.ipynb #fc93a11c
 def evaluate(source:Summary|str, data:SeqData, cfg:EvalConfig, teacher:Learner|None=None,
              splits=('valid', 'test'), device='auto', inner:InnerConfig=InnerConfig()) -> dict:
@@ -131,25 +159,10 @@ def evaluate(source:Summary|str, data:SeqData, cfg:EvalConfig, teacher:Learner|N
     if cfg.protocol == 'pretrained-emb' and teacher is None:
         raise ValueError("protocol 'pretrained-emb' needs the teacher (its embeddings)")
     emb = teacher if cfg.protocol == 'pretrained-emb' else None  # the tables a learner starts from, if any
-    runs, fit_s, seeds = [], [], [cfg.seed * 1000 + i for i in range(cfg.n)]
+    seeds = [cfg.seed * 1000 + i for i in range(cfg.n)]
     if cfg.together and source != 'full':  # same initial weights and cuts as one after another; other dropout draws
-        gens, ms = [torch.Generator().manual_seed(s) for s in seeds], []
-        for s, g in zip(seeds, gens):
-            with seeded(s): ms.append(make_learner(cfg.learner, data.n_items, cfg.arch, g, emb).to(dev))
-        with seeded(seeds[0]):
-            t0 = time.perf_counter(); fit_together(ms, source, inner, gens)
-            fit_s = [(time.perf_counter() - t0) / cfg.n] * cfg.n  # per learner: the shared time / n
-        runs = [{s: evaluate_split(m, data, s) for s in splits} for m in ms]
-    else:
-        for seed in seeds:
-            with seeded(seed):
-                g = torch.Generator().manual_seed(seed)
-                m = make_learner(cfg.learner, data.n_items, cfg.arch, g, emb).to(dev)
-                t0 = time.perf_counter()
-                if source == 'full': fit_full_data(m, data, cfg, g)
-                else: fit_summary(m, source, inner, g)
-                fit_s.append(time.perf_counter() - t0)
-                runs.append({s: evaluate_split(m, data, s) for s in splits})
+        runs, fit_s = _runs_together(source, data, cfg, emb, dev, splits, inner, seeds)
+    else: runs, fit_s = _runs_in_turn(source, data, cfg, emb, dev, splits, inner, seeds)
     return dict(source='full' if isinstance(source, str) else source.kind, protocol=cfg.protocol, n=cfg.n,
                 steps=inner.inner_steps, metrics=_aggregate(runs), runs=runs,
                 fit_s=_aggregate([dict(s=s) for s in fit_s])['s'], fit_total_s=sum(fit_s))

@@ -156,18 +156,20 @@ def _status(name:str, run:Run, view:dict) -> str:
             f"(perplexity {view['perplexity']:.0f} of {len(view['dist'])} items) · max probability "
             f"<b>{view['max_prob']:.4f}</b>")
 
-# %% ../nbs/11_explorer.ipynb #bc273376
-def explorer(runs, # dict name -> run folder (or `Run`), or a list of run folders
-             titles='auto', # item id -> title; 'auto': ML-100k movie titles for ML-100k runs; None: item ids
-             k:int=10): # initial number of items shown
-    "An ipywidgets box to browse the runs: run, epoch, sequence, step and k; it shows top-k bars, table and entropy."
-    import ipywidgets as W
-    runs, cache = _as_runs(runs), {}
+# %% ../nbs/11_explorer.ipynb #0dacddec
+def _titles_for(titles):
+    "run -> its titles: `titles` as given, or with 'auto' the ML-100k movie titles (loaded once) for ML-100k runs."
+    cache = {}
     def titles_of(run):
         if titles != 'auto': return titles
         if run.dataset != 'ml-100k': return None
         if 'ml-100k' not in cache: cache['ml-100k'] = item_titles(load_dataset('ml-100k'))
         return cache['ml-100k']
+    return titles_of
+
+# %% ../nbs/11_explorer.ipynb #0c145d8f
+def _widgets(W, runs:dict, k:int) -> tuple:
+    "The explorer's controls (run, epoch, sequence, step, k), its image, status and table, and the box laying them out."
     wide, narrow = W.Layout(width='520px'), W.Layout(width='160px')
     slider = lambda name, lo: W.IntSlider(min=lo, max=lo, description=name, continuous_update=False, layout=wide)
     c = dict(run=W.Dropdown(options=list(runs), description='run', layout=W.Layout(width='360px')),
@@ -175,7 +177,12 @@ def explorer(runs, # dict name -> run folder (or `Run`), or a list of run folder
              k=W.Dropdown(options=sorted({5, 10, 20, k}), value=k, description='k', layout=narrow))
     image, status, table = W.Image(format='png'), W.HTML(), W.HTML()
     box = W.VBox([W.HBox([c['run'], c['k']]), c['epoch'], c['seq'], c['step'], status, W.HBox([image, table])])
-    box.controls, box.runs, box.view, busy = c, runs, None, [False]
+    return c, image, status, table, box
+
+# %% ../nbs/11_explorer.ipynb #37804cb8
+def _connect(box, runs:dict, titles_of, image, status, table):
+    "Wire the box's controls: every change draws the view (`update`); a new run first sets the sliders' ranges."
+    c, busy = box.controls, [False]
 
     def update(change=None):
         if busy[0]: return
@@ -201,4 +208,15 @@ def explorer(runs, # dict name -> run folder (or `Run`), or a list of run folder
     for w in ('epoch', 'seq', 'step', 'k'): c[w].observe(update, 'value')
     c['run'].observe(on_run, 'value')
     on_run()
+
+# %% ../nbs/11_explorer.ipynb #bc273376
+def explorer(runs, # dict name -> run folder (or `Run`), or a list of run folders
+             titles='auto', # item id -> title; 'auto': ML-100k movie titles for ML-100k runs; None: item ids
+             k:int=10): # initial number of items shown
+    "An ipywidgets box to browse the runs: run, epoch, sequence, step and k; it shows top-k bars, table and entropy."
+    import ipywidgets as W
+    runs, titles_of = _as_runs(runs), _titles_for(titles)
+    c, image, status, table, box = _widgets(W, runs, k)
+    box.controls, box.runs, box.view = c, runs, None
+    _connect(box, runs, titles_of, image, status, table)
     return box

@@ -11,6 +11,7 @@ import itertools, re
 from pathlib import Path
 import numpy as np
 import torch, torch.nn as nn, torch.nn.functional as F
+from fastcore.basics import patch
 from safetensors.torch import load_file as _st_load_file, save as _st_save
 from . import __version__
 from .core import atomic_write, load_json, save_json
@@ -32,35 +33,46 @@ class Summary(nn.Module):
         "Item distributions `P` (b, zeta, n_items) and lengths (b,) of the sequences `idx` (b,)."
         raise NotImplementedError
 
-    def all(self) -> tuple[torch.Tensor, torch.Tensor]:
-        "`batch` of every sequence."
-        return self.batch(torch.arange(self.mu, device=self.device))
-
-    def n_learned(self) -> int:
-        "Number of learned numbers (parameters that require gradients)."
-        return sum(p.numel() for p in self.parameters() if p.requires_grad)
-
-    def init_args(self) -> dict:
-        "JSON-able constructor arguments that `from_state` rebuilds the summary from, together with its tensors."
-        raise NotImplementedError
-
     @classmethod
     def make(cls, kind:str, data, teacher, mu:int, zeta:int, ranks:tuple, generator, learn_v:bool):
         "A summary of `kind` for `data`: what `make_summary` calls, with its arguments."
         raise NotImplementedError
 
-    @classmethod
-    def from_state(cls, args:dict, tensors:dict):
-        "Rebuild a summary from `init_args()` and its `state_dict()` tensors."
-        s = cls(**args)
-        s.load_state_dict(tensors)
-        return s
+# %% ../nbs/05_summary.ipynb #acfeaedd
+@patch
+def all(self:Summary) -> tuple[torch.Tensor, torch.Tensor]:
+    "`batch` of every sequence."
+    return self.batch(torch.arange(self.mu, device=self.device))
 
-    @property
-    def device(self) -> torch.device: return next(itertools.chain(self.parameters(), self.buffers())).device
-    def _idx(self, idx): return torch.as_tensor(idx, dtype=torch.long, device=self.device)
-    def _full(self, b:int): return torch.full((b,), self.zeta, dtype=torch.long, device=self.device)
-    def extra_repr(self): return f'mu={self.mu}, zeta={self.zeta}, n_items={self.n_items}, n_learned={self.n_learned()}'
+@patch
+def n_learned(self:Summary) -> int:
+    "Number of learned numbers (parameters that require gradients)."
+    return sum(p.numel() for p in self.parameters() if p.requires_grad)
+
+@patch(as_prop=True)
+def device(self:Summary) -> torch.device: return next(itertools.chain(self.parameters(), self.buffers())).device
+
+@patch
+def _idx(self:Summary, idx): return torch.as_tensor(idx, dtype=torch.long, device=self.device)
+
+@patch
+def _full(self:Summary, b:int): return torch.full((b,), self.zeta, dtype=torch.long, device=self.device)
+
+@patch
+def extra_repr(self:Summary): return f'mu={self.mu}, zeta={self.zeta}, n_items={self.n_items}, n_learned={self.n_learned()}'
+
+# %% ../nbs/05_summary.ipynb #c5a65f10
+@patch
+def init_args(self:Summary) -> dict:
+    "JSON-able constructor arguments that `from_state` rebuilds the summary from, together with its tensors."
+    raise NotImplementedError
+
+@patch(cls_method=True)
+def from_state(cls:Summary, args:dict, tensors:dict):
+    "Rebuild a summary from `init_args()` and its `state_dict()` tensors."
+    s = cls(**args)
+    s.load_state_dict(tensors)
+    return s
 
 # %% ../nbs/05_summary.ipynb #38d9ec08
 class TuckerSummary(Summary):
@@ -89,19 +101,22 @@ class TuckerSummary(Summary):
     def make(cls, kind, data, teacher, mu, zeta, ranks, generator, learn_v):  # V: the teacher's items, no padding row
         return cls(mu, zeta, _item_table(kind, data, teacher).clone(), *ranks, generator, learn_v)
 
-    def batch(self, idx):
-        idx = self._idx(idx)
-        C = torch.einsum('ai,ijk,bj->abk', self.U[idx], self.G, self.T)  # (b, zeta, d3); U·G first, then T
-        logits = C @ self.V.T  # (b, zeta, n_items)
-        return logits.softmax(-1), self._full(len(idx))
+# %% ../nbs/05_summary.ipynb #9ae5f638
+@patch
+def batch(self:TuckerSummary, idx):
+    idx = self._idx(idx)
+    C = torch.einsum('ai,ijk,bj->abk', self.U[idx], self.G, self.T)  # (b, zeta, d3); U·G first, then T
+    logits = C @ self.V.T  # (b, zeta, n_items)
+    return logits.softmax(-1), self._full(len(idx))
 
-    def init_args(self): return dict(mu=self.mu, zeta=self.zeta, d1=self.d1, d2=self.d2, learn_v=self.learn_v)
+@patch
+def init_args(self:TuckerSummary): return dict(mu=self.mu, zeta=self.zeta, d1=self.d1, d2=self.d2, learn_v=self.learn_v)
 
-    @classmethod
-    def from_state(cls, args, tensors):
-        s = cls(V=tensors['V'], **args)
-        s.load_state_dict(tensors)
-        return s
+@patch(cls_method=True)
+def from_state(cls:TuckerSummary, args, tensors):
+    s = cls(V=tensors['V'], **args)
+    s.load_state_dict(tensors)
+    return s
 
 # %% ../nbs/05_summary.ipynb #44287224
 class FarziSummary(Summary):
@@ -177,39 +192,41 @@ class RealSummary(Summary):
 
     def init_args(self): return dict(n_items=self.n_items, zeta=self.zeta, kind=self.kind, users=self.users)
 
-    @classmethod
-    def from_state(cls, args, tensors):
-        return cls([i[:l] for i, l in zip(tensors['ids'], tensors['lengths'].tolist())], **args)
+# %% ../nbs/05_summary.ipynb #e966a74c
+@patch(cls_method=True)
+def from_state(cls:RealSummary, args, tensors):
+    return cls([i[:l] for i, l in zip(tensors['ids'], tensors['lengths'].tolist())], **args)
 
-    @classmethod
-    def make(cls, kind, data, teacher, mu, zeta, ranks, generator, learn_v):
-        if kind == 'random': return cls.random_users(data, mu, zeta, generator)
-        if kind == 'longest': return cls.longest_users(data, mu, zeta)
-        raise ValueError(f"make_summary: kind {kind!r} is not drawn from mu users; use RealSummary.full(data, zeta) "
-                         "or RealSummary(seqs, n_items, zeta)")
+@patch(cls_method=True)
+def make(cls:RealSummary, kind, data, teacher, mu, zeta, ranks, generator, learn_v):
+    if kind == 'random': return cls.random_users(data, mu, zeta, generator)
+    if kind == 'longest': return cls.longest_users(data, mu, zeta)
+    raise ValueError(f"make_summary: kind {kind!r} is not drawn from mu users; use RealSummary.full(data, zeta) "
+                     "or RealSummary(seqs, n_items, zeta)")
 
-    @classmethod
-    def _of_users(cls, data, users, zeta, kind):
-        return cls([_train_part(data, u) for u in users], data.n_items, zeta, kind, users)
+# %% ../nbs/05_summary.ipynb #cd0de94d
+@patch(cls_method=True)
+def _of_users(cls:RealSummary, data, users, zeta, kind):
+    return cls([_train_part(data, u) for u in users], data.n_items, zeta, kind, users)
 
-    @classmethod
-    def random_users(cls, data, mu:int, zeta:int, generator:torch.Generator|None=None):
-        "`mu` users drawn uniformly without replacement (sorted by user index); their training parts."
-        if mu > data.n_users: raise ValueError(f'mu={mu} users asked for, the dataset has {data.n_users}')
-        return cls._of_users(data, torch.randperm(data.n_users, generator=generator)[:mu].sort().values.tolist(),
-                             zeta, 'random')
+@patch(cls_method=True)
+def random_users(cls:RealSummary, data, mu:int, zeta:int, generator:torch.Generator|None=None):
+    "`mu` users drawn uniformly without replacement (sorted by user index); their training parts."
+    if mu > data.n_users: raise ValueError(f'mu={mu} users asked for, the dataset has {data.n_users}')
+    return cls._of_users(data, torch.randperm(data.n_users, generator=generator)[:mu].sort().values.tolist(),
+                         zeta, 'random')
 
-    @classmethod
-    def longest_users(cls, data, mu:int, zeta:int):
-        "The `mu` users with the longest training parts (ties: lower user index first)."
-        if mu > data.n_users: raise ValueError(f'mu={mu} users asked for, the dataset has {data.n_users}')
-        n = np.array([len(_train_part(data, u)) for u in range(data.n_users)])
-        return cls._of_users(data, np.argsort(-n, kind='stable')[:mu].tolist(), zeta, 'longest')
+@patch(cls_method=True)
+def longest_users(cls:RealSummary, data, mu:int, zeta:int):
+    "The `mu` users with the longest training parts (ties: lower user index first)."
+    if mu > data.n_users: raise ValueError(f'mu={mu} users asked for, the dataset has {data.n_users}')
+    n = np.array([len(_train_part(data, u)) for u in range(data.n_users)])
+    return cls._of_users(data, np.argsort(-n, kind='stable')[:mu].tolist(), zeta, 'longest')
 
-    @classmethod
-    def full(cls, data, zeta:int):
-        "Every user's training part (the last `zeta` items of it)."
-        return cls._of_users(data, range(data.n_users), zeta, 'full')
+@patch(cls_method=True)
+def full(cls:RealSummary, data, zeta:int):
+    "Every user's training part (the last `zeta` items of it)."
+    return cls._of_users(data, range(data.n_users), zeta, 'full')
 
 # %% ../nbs/05_summary.ipynb #d191ca5d
 SUMMARIES = dict(tucker=TuckerSummary, farzi=FarziSummary, dense=DenseSummary, random=RealSummary, longest=RealSummary,
@@ -254,12 +271,9 @@ def _version(v) -> tuple|None:
     "`'0.1.2'` as `(0, 1, 2)`; None unless `v` is dotted decimal numbers."
     return tuple(int(p) for p in v.split('.')) if isinstance(v, str) and re.fullmatch(r'[0-9]+(\.[0-9]+)*', v) else None
 
-# %% ../nbs/05_summary.ipynb #cfacde7b
-def load_summary(path, # directory written by `save_summary`
-                 n_items:int|None=None, # the dataset's item count, to check against
-                 dataset:str|None=None) -> Summary: # the dataset's name, to check against (when the summary has one)
-    "Rebuild the summary saved in the directory `path`; mismatched or damaged files give errors naming them."
-    path = Path(path)
+# %% ../nbs/05_summary.ipynb #e629f551
+def _summary_meta(path:Path, n_items:int|None, dataset:str|None) -> dict:
+    "`path/summary.json`, checked: fields, kind, a version not newer than ours, the dataset and item count asked for."
     meta = load_json(path/SUMMARY_META)
     if not isinstance(meta, dict):
         raise ValueError(f'{path/SUMMARY_META}: expected a JSON object, got {type(meta).__name__}')
@@ -277,6 +291,15 @@ def load_summary(path, # directory written by `save_summary`
         raise ValueError(f"{path}: summary was distilled from dataset {meta['dataset']!r}, not {dataset!r}")
     if n_items is not None and meta['n_items'] != n_items:
         raise ValueError(f"{path}: summary has {meta['n_items']} items, dataset has {n_items}")
+    return meta
+
+# %% ../nbs/05_summary.ipynb #cfacde7b
+def load_summary(path, # directory written by `save_summary`
+                 n_items:int|None=None, # the dataset's item count, to check against
+                 dataset:str|None=None) -> Summary: # the dataset's name, to check against (when the summary has one)
+    "Rebuild the summary saved in the directory `path`; mismatched or damaged files give errors naming them."
+    path = Path(path)
+    meta = _summary_meta(path, n_items, dataset)
     f = path/SUMMARY_TENSORS
     if not f.exists(): raise FileNotFoundError(f'{f}: no such file')
     try: tensors = _st_load_file(f)

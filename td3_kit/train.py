@@ -104,6 +104,52 @@ def load_teacher(out, which='best', device='cpu'):
                          f'({e})') from None
     return model.eval(), cfg
 
+# %% ../nbs/04_train.ipynb #829effb1
+def _teacher_state(tdir:Path, model, opt, gen:torch.Generator) -> dict:
+    "Early-stopping state (epoch, best, best_epoch, history), with model, optimiser and RNGs from a killed run's state."
+    st = dict(epoch=-1, best=-1.0, best_epoch=-1, history=[])
+    if (tdir / 'state.pt').exists():  # resume after the last finished epoch (a later history entry is redone)
+        saved = load_torch(tdir / 'state.pt')
+        model.load_state_dict(saved['model']); opt.load_state_dict(saved['opt'])
+        gen.set_state(saved['gen']); torch.set_rng_state(saved['rng'])
+        st = dict(epoch=saved['epoch'], best=saved['best'], best_epoch=saved['best_epoch'],
+                  history=[h for h in load_json(tdir / 'history.json') if h['epoch'] <= saved['epoch']])
+    return st
+
+# %% ../nbs/04_train.ipynb #d4e7c2d7
+def _teacher_epoch(model, opt, data:SeqData, cfg, gen:torch.Generator, tdir:Path, st:dict, epoch:int) -> tuple:
+    "Train and validate one epoch, record it in `st`, save its files (checkpoint, best, history, state); (loss, valid)."
+    t0 = time.perf_counter()
+    loss = train_epoch(model, opt, data, cfg.batch_size, gen)
+    t_train = time.perf_counter() - t0
+    valid = evaluate_split(model, data, 'valid', full=False)['uni100']
+    t_valid = time.perf_counter() - t0 - t_train
+    st['history'].append(dict(epoch=epoch, loss=loss, train_s=t_train, valid_s=t_valid,
+                              **{f'valid_{k}': v for k, v in valid.items()}))
+    save_torch(model.state_dict(), tdir / 'checkpoints' / f'epoch_{epoch:03d}.pt')
+    if valid['mrr@10'] > st['best']:
+        st['best'], st['best_epoch'] = valid['mrr@10'], epoch
+        save_torch(model.state_dict(), tdir / 'best.pt')
+    save_json(st['history'], tdir / 'history.json')
+    save_torch(dict(model=model.state_dict(), opt=opt.state_dict(), gen=gen.get_state(),
+                    rng=torch.get_rng_state(), epoch=epoch, best=st['best'], best_epoch=st['best_epoch']),
+               tdir / 'state.pt')
+    return loss, valid
+
+# %% ../nbs/04_train.ipynb #48d536da
+def _teacher_metrics(model, data:SeqData, tdir:Path, st:dict, dev) -> dict:
+    "The best model's features (`features.pt`) and its validation and test metrics (`metrics.json`), with timings."
+    model.load_state_dict(load_torch(tdir / 'best.pt', map_location=dev))
+    save_torch(dict(train=features_of(model, data.train_seq, data.train_len)), tdir / 'features.pt')
+    hist = st['history']
+    metrics = dict(dataset=data.stats['name'], n_items=data.n_items, best_epoch=st['best_epoch'], epochs_run=len(hist),
+                   valid=evaluate_split(model, data, 'valid'), test=evaluate_split(model, data, 'test'),
+                   train_s_per_epoch=sum(h['train_s'] for h in hist) / max(len(hist), 1),
+                   valid_s_per_epoch=sum(h['valid_s'] for h in hist) / max(len(hist), 1),
+                   peak_rss_mb=peak_rss_mb(), machine=machine_info())
+    save_json(metrics, tdir / 'metrics.json')
+    return metrics
+
 # %% ../nbs/04_train.ipynb #10aba4ea
 def pretrain(cfg:TeacherConfig, out, data:SeqData|None=None, progress=True) -> dict:
     "Train (or resume, or just load) the full-data teacher of `cfg` into `out/teacher`; returns its metrics."
@@ -119,39 +165,10 @@ def pretrain(cfg:TeacherConfig, out, data:SeqData|None=None, progress=True) -> d
         model = make_learner(cfg.learner, data.n_items, cfg.arch).to(dev)
         opt = torch.optim.Adam(model.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay)
         gen = torch.Generator().manual_seed(cfg.seed)
-        st = dict(epoch=-1, best=-1.0, best_epoch=-1, history=[])
-        if (tdir / 'state.pt').exists():  # resume after the last finished epoch (a later history entry is redone)
-            saved = load_torch(tdir / 'state.pt')
-            model.load_state_dict(saved['model']); opt.load_state_dict(saved['opt'])
-            gen.set_state(saved['gen']); torch.set_rng_state(saved['rng'])
-            st = dict(epoch=saved['epoch'], best=saved['best'], best_epoch=saved['best_epoch'],
-                      history=[h for h in load_json(tdir / 'history.json') if h['epoch'] <= saved['epoch']])
+        st = _teacher_state(tdir, model, opt, gen)
         bar = tqdm(range(st['epoch'] + 1, cfg.epochs), desc='teacher', disable=not progress)
         for epoch in bar:
             if epoch - st['best_epoch'] > cfg.patience and st['best_epoch'] >= 0: break
-            t0 = time.perf_counter()
-            loss = train_epoch(model, opt, data, cfg.batch_size, gen)
-            t_train = time.perf_counter() - t0
-            valid = evaluate_split(model, data, 'valid', full=False)['uni100']
-            t_valid = time.perf_counter() - t0 - t_train
-            st['history'].append(dict(epoch=epoch, loss=loss, train_s=t_train, valid_s=t_valid,
-                                      **{f'valid_{k}': v for k, v in valid.items()}))
-            save_torch(model.state_dict(), tdir / 'checkpoints' / f'epoch_{epoch:03d}.pt')
-            if valid['mrr@10'] > st['best']:
-                st['best'], st['best_epoch'] = valid['mrr@10'], epoch
-                save_torch(model.state_dict(), tdir / 'best.pt')
-            save_json(st['history'], tdir / 'history.json')
-            save_torch(dict(model=model.state_dict(), opt=opt.state_dict(), gen=gen.get_state(),
-                            rng=torch.get_rng_state(), epoch=epoch, best=st['best'], best_epoch=st['best_epoch']),
-                       tdir / 'state.pt')
+            loss, valid = _teacher_epoch(model, opt, data, cfg, gen, tdir, st, epoch)
             bar.set_postfix(loss=f'{loss:.3f}', mrr10=f"{valid['mrr@10']:.4f}", best=st['best_epoch'])
-    model.load_state_dict(load_torch(tdir / 'best.pt', map_location=dev))
-    save_torch(dict(train=features_of(model, data.train_seq, data.train_len)), tdir / 'features.pt')
-    hist = st['history']
-    metrics = dict(dataset=data.stats['name'], n_items=data.n_items, best_epoch=st['best_epoch'], epochs_run=len(hist),
-                   valid=evaluate_split(model, data, 'valid'), test=evaluate_split(model, data, 'test'),
-                   train_s_per_epoch=sum(h['train_s'] for h in hist) / max(len(hist), 1),
-                   valid_s_per_epoch=sum(h['valid_s'] for h in hist) / max(len(hist), 1),
-                   peak_rss_mb=peak_rss_mb(), machine=machine_info())
-    save_json(metrics, tdir / 'metrics.json')
-    return metrics
+    return _teacher_metrics(model, data, tdir, st, dev)

@@ -7,6 +7,7 @@ __all__ = ['bidirectional_mask', 'BERT4Rec']
 
 # %% ../../nbs/03d_learners.bert4rec.ipynb #d8d1f79d
 import torch
+from fastcore.basics import patch
 import torch.nn.functional as F
 from torch import Tensor, nn
 
@@ -23,7 +24,6 @@ def bidirectional_mask(lengths:Tensor, L:int)->Tensor:
 class BERT4Rec(Learner):
     "BERT4Rec (Sun et al. 2019), bidirectional post-LN transformer as in RecBole 1.2.1; reads item ids or soft items."
     cloze = True  # bidirectional: `inner_loss` masks steps of whole rows (Cloze) instead of cutting prefixes
-
     def __init__(self,
                  n_items:int,                         # number of real items; ids 1..n_items, 0 = padding
                  cfg:LearnerConfig|None=None,         # hyper-parameters (default: ML-100k reference settings)
@@ -48,80 +48,92 @@ class BERT4Rec(Learner):
         nn.init.normal_(self.mask_emb, 0.0, 0.02, generator=generator)
         nn.init.zeros_(self.out_bias)
 
-    def _input(self, x:Tensor, lengths:Tensor)->tuple:
-        "Input (B, L, d) of the first layer (item + position embeddings) and the attention mask (B, 1, 1, L)."
-        L = x.shape[1]
-        if L > self.cfg.max_len + 1:
-            raise ValueError(f"BERT4Rec: sequence length {L} exceeds max_len + 1 = {self.cfg.max_len + 1}")
-        x = x + self.pos_emb.weight[:L]  # (B, L, d)
-        return self.emb_drop(self.emb_norm(x)), bidirectional_mask(lengths, L)  # (B, L, d), (B, 1, 1, L)
+# %% ../../nbs/03d_learners.bert4rec.ipynb #1777eb7a
+@patch
+def _input(self:BERT4Rec, x:Tensor, lengths:Tensor)->tuple:
+    "Input (B, L, d) of the first layer (item + position embeddings) and the attention mask (B, 1, 1, L)."
+    L = x.shape[1]
+    if L > self.cfg.max_len + 1:
+        raise ValueError(f"BERT4Rec: sequence length {L} exceeds max_len + 1 = {self.cfg.max_len + 1}")
+    x = x + self.pos_emb.weight[:L]  # (B, L, d)
+    return self.emb_drop(self.emb_norm(x)), bidirectional_mask(lengths, L)  # (B, L, d), (B, 1, 1, L)
 
-    def encode(self, x:Tensor, lengths:Tensor, return_attn:bool=False)->tuple:
-        "Hidden states (B, L, d) of every position, and per layer the attention weights (B, heads, L, L) if asked."
-        x, mask = self._input(x, lengths)  # (B, L, d), (B, 1, 1, L)
-        attns = []
-        for layer in self.layers:
-            x, a = layer(x, mask)  # (B, L, d), (B, h, L, L)
-            attns.append(a)
-        return x, (attns if return_attn else None)
+@patch
+def encode(self:BERT4Rec, x:Tensor, lengths:Tensor, return_attn:bool=False)->tuple:
+    "Hidden states (B, L, d) of every position, and per layer the attention weights (B, heads, L, L) if asked."
+    x, mask = self._input(x, lengths)  # (B, L, d), (B, 1, 1, L)
+    attns = []
+    for layer in self.layers:
+        x, a = layer(x, mask)  # (B, L, d), (B, h, L, L)
+        attns.append(a)
+    return x, (attns if return_attn else None)
 
-    def insert_mask(self, x:Tensor, masked:Tensor)->Tensor:
-        "Embedded items x (B, L, d) with step masked[b] of row b replaced by the mask embedding."
-        hit = torch.arange(x.shape[1], device=x.device)[None, :] == masked[:, None]  # (B, L) one-hot of the step
-        return torch.where(hit[..., None], self.mask_emb, x)  # (B, L, d)
+@patch
+def insert_mask(self:BERT4Rec, x:Tensor, masked:Tensor)->Tensor:
+    "Embedded items x (B, L, d) with step masked[b] of row b replaced by the mask embedding."
+    hit = torch.arange(x.shape[1], device=x.device)[None, :] == masked[:, None]  # (B, L) one-hot of the step
+    return torch.where(hit[..., None], self.mask_emb, x)  # (B, L, d)
 
-    def output(self, h:Tensor)->Tensor:
-        "Output head (Sun et al. eq. 7, with RecBole's LayerNorm): features (B, d) of hidden states (B, d)."
-        return self.head_norm(self.head_act(self.head(h)))  # (B, d)
+# %% ../../nbs/03d_learners.bert4rec.ipynb #976e9141
+@patch
+def output(self:BERT4Rec, h:Tensor)->Tensor:
+    "Output head (Sun et al. eq. 7, with RecBole's LayerNorm): features (B, d) of hidden states (B, d)."
+    return self.head_norm(self.head_act(self.head(h)))  # (B, d)
 
-    def represent(self, x:Tensor, lengths:Tensor, return_attn:bool=False, masked:Tensor|None=None)->tuple:
-        "Features (B, d) at the masked step (None: a mask appended at `lengths`), and attention weights if asked."
-        if masked is None:  # the mask after the last valid step predicts the next item
-            if x.shape[1] > self.cfg.max_len:
-                raise ValueError(f"BERT4Rec: sequence length {x.shape[1]} exceeds max_len {self.cfg.max_len}")
-            x, masked, lengths = F.pad(x, (0, 0, 0, 1)), lengths, lengths + 1  # (B, L+1, d) one more step
-        x = self.insert_mask(x, masked)  # (B, L, d)
-        at = masked.view(-1, 1, 1)  # (B, 1, 1)
-        if return_attn:
-            H, attn = self.encode(x, lengths, True)  # (B, L, d)
-            return self.output(H.gather(1, at.expand(-1, 1, H.shape[-1])).squeeze(1)), attn  # (B, d)
-        x, mask = self._input(x, lengths)  # (B, L, d), (B, 1, 1, L)
-        for layer in self.layers[:-1]: x, _ = layer(x, mask)  # (B, L, d)
-        xq = x.gather(1, at.expand(-1, 1, x.shape[-1]))  # (B, 1, d) the masked step only
-        h, _ = self.layers[-1](x, mask, query=xq)  # (B, 1, d)
-        return self.output(h.squeeze(1)), None  # (B, d)
+@patch
+def represent(self:BERT4Rec, x:Tensor, lengths:Tensor, return_attn:bool=False, masked:Tensor|None=None)->tuple:
+    "Features (B, d) at the masked step (None: a mask appended at `lengths`), and attention weights if asked."
+    if masked is None:  # the mask after the last valid step predicts the next item
+        if x.shape[1] > self.cfg.max_len:
+            raise ValueError(f"BERT4Rec: sequence length {x.shape[1]} exceeds max_len {self.cfg.max_len}")
+        x, masked, lengths = F.pad(x, (0, 0, 0, 1)), lengths, lengths + 1  # (B, L+1, d) one more step
+    x = self.insert_mask(x, masked)  # (B, L, d)
+    at = masked.view(-1, 1, 1)  # (B, 1, 1)
+    if return_attn:
+        H, attn = self.encode(x, lengths, True)  # (B, L, d)
+        return self.output(H.gather(1, at.expand(-1, 1, H.shape[-1])).squeeze(1)), attn  # (B, d)
+    x, mask = self._input(x, lengths)  # (B, L, d), (B, 1, 1, L)
+    for layer in self.layers[:-1]: x, _ = layer(x, mask)  # (B, L, d)
+    xq = x.gather(1, at.expand(-1, 1, x.shape[-1]))  # (B, 1, d) the masked step only
+    h, _ = self.layers[-1](x, mask, query=xq)  # (B, 1, d)
+    return self.output(h.squeeze(1)), None  # (B, d)
 
-    def logits(self, h:Tensor)->Tensor:
-        "Scores (B, n_items) of every real item: dot products with the item embeddings plus the output bias."
-        return h @ self.item_emb.weight[1:].T + self.out_bias  # (B, n_items)
+@patch
+def logits(self:BERT4Rec, h:Tensor)->Tensor:
+    "Scores (B, n_items) of every real item: dot products with the item embeddings plus the output bias."
+    return h @ self.item_emb.weight[1:].T + self.out_bias  # (B, n_items)
 
-    def _masked(self, masked:Tensor|None, lengths:Tensor)->Tensor|None:
-        "Validated masked steps (B,): integers with 0 <= masked < lengths, or None."
-        if masked is None: return None
-        if tuple(masked.shape) != tuple(lengths.shape) or masked.dtype not in _INT_DTYPES:
-            raise ValueError(f"masked: expected integer ({len(lengths)},), got {masked.dtype} "
-                             f"of shape {tuple(masked.shape)}")
-        bad = (masked < 0) | (masked >= lengths.to(masked.device))
-        if checkable(bad) and bad.any():
-            raise ValueError(f"masked: rows {bad.nonzero().flatten()[:5].tolist()} (first 5 shown) mask a step "
-                             "outside [0, length) of their row")
-        return masked.long()
+# %% ../../nbs/03d_learners.bert4rec.ipynb #37dbe4e3
+@patch
+def _masked(self:BERT4Rec, masked:Tensor|None, lengths:Tensor)->Tensor|None:
+    "Validated masked steps (B,): integers with 0 <= masked < lengths, or None."
+    if masked is None: return None
+    if tuple(masked.shape) != tuple(lengths.shape) or masked.dtype not in _INT_DTYPES:
+        raise ValueError(f"masked: expected integer ({len(lengths)},), got {masked.dtype} "
+                         f"of shape {tuple(masked.shape)}")
+    bad = (masked < 0) | (masked >= lengths.to(masked.device))
+    if checkable(bad) and bad.any():
+        raise ValueError(f"masked: rows {bad.nonzero().flatten()[:5].tolist()} (first 5 shown) mask a step "
+                         "outside [0, length) of their row")
+    return masked.long()
 
-    def forward(self,
-                seq:Tensor,                # (B, L) item ids or (B, L, n_items) soft items, left-aligned
-                lengths:Tensor|None=None,  # (B,) valid length of each sequence (default: non-padding count or L)
-                target:Tensor|None=None,   # (B,) ids or (B, n_items) distributions of the items to predict
-                return_attn:bool=False,    # also return attention weights (B, heads, L', L') per layer
-                rows:Tensor|None=None,     # (B,) input row of each output row (lengths/target follow rows); None: all
-                masked:Tensor|None=None,   # (B,) step of each row to mask and predict; None: the step after lengths
-               )->LearnerOut:
-        "Loss, logits, features and (optionally) attention weights at the masked step of each sequence."
-        rows = self._rows(seq, rows)
-        lengths = self._lengths(seq, lengths, rows)
-        masked = self._masked(masked, lengths)
-        x = self.embed(seq)  # (b, L, d) each input row embedded once
-        if rows is not None: x = x[rows]  # (B, L, d)
-        h, attn = self.represent(x, lengths, return_attn, masked)  # (B, d)
-        logits = self.logits(h)  # (B, n_items)
-        loss = None if target is None else self.loss_fn(logits, target)
-        return LearnerOut(loss, logits, h, attn)
+# %% ../../nbs/03d_learners.bert4rec.ipynb #3ef30cb3
+@patch
+def forward(self:BERT4Rec,
+            seq:Tensor,                # (B, L) item ids or (B, L, n_items) soft items, left-aligned
+            lengths:Tensor|None=None,  # (B,) valid length of each sequence (default: non-padding count or L)
+            target:Tensor|None=None,   # (B,) ids or (B, n_items) distributions of the items to predict
+            return_attn:bool=False,    # also return attention weights (B, heads, L', L') per layer
+            rows:Tensor|None=None,     # (B,) input row of each output row (lengths/target follow rows); None: all
+            masked:Tensor|None=None,   # (B,) step of each row to mask and predict; None: the step after lengths
+           )->LearnerOut:
+    "Loss, logits, features and (optionally) attention weights at the masked step of each sequence."
+    rows = self._rows(seq, rows)
+    lengths = self._lengths(seq, lengths, rows)
+    masked = self._masked(masked, lengths)
+    x = self.embed(seq)  # (b, L, d) each input row embedded once
+    if rows is not None: x = x[rows]  # (B, L, d)
+    h, attn = self.represent(x, lengths, return_attn, masked)  # (B, d)
+    logits = self.logits(h)  # (B, n_items)
+    loss = None if target is None else self.loss_fn(logits, target)
+    return LearnerOut(loss, logits, h, attn)

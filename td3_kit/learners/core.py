@@ -106,23 +106,6 @@ class Learner(nn.Module):
         "Hidden states (B, L, d) of embedded items x (B, L, d), and attention weights per layer (or None)."
         raise NotImplementedError(f"{type(self).__name__} must implement encode(x, lengths, return_attn)")
 
-    def forward(self,
-                seq:Tensor,                # (B, L) item ids or (B, L, n_items) soft items, left-aligned
-                lengths:Tensor|None=None,  # (B,) valid length of each sequence (default: non-padding count or L)
-                target:Tensor|None=None,   # (B,) next-item ids or (B, n_items) next-item distributions
-                return_attn:bool=False,    # also return attention weights (learners that have them)
-                rows:Tensor|None=None,     # (B,) input row of each output row (lengths/target follow rows); None: all
-               )->LearnerOut:
-        "Loss, logits, features and (optionally) attention weights of a batch of sequences."
-        rows = self._rows(seq, rows)
-        lengths = self._lengths(seq, lengths, rows)
-        x = self.embed(seq)  # (b, L, d) each input row embedded once
-        if rows is not None: x = x[rows]  # (B, L, d)
-        h, attn = self.represent(x, lengths, return_attn)  # (B, d)
-        logits = self.logits(h)  # (B, n_items)
-        loss = None if target is None else self.loss_fn(logits, target)
-        return LearnerOut(loss, logits, h, attn)
-
 # %% ../../nbs/03_learners.core.ipynb #4df388f4
 @patch
 def embed(self:Learner, seq:Tensor)->Tensor:
@@ -174,6 +157,25 @@ def loss_fn(self:Learner, logits:Tensor, target:Tensor)->Tensor:
         return (tlogt - t * F.log_softmax(logits, -1)).sum() / B
     raise ValueError(f"loss_fn: expected target ids ({B},) of an integer dtype or distributions "
                      f"({B}, {self.n_items}) of a float dtype, got {target.dtype} of shape {tuple(target.shape)}")
+
+# %% ../../nbs/03_learners.core.ipynb #9f53e052
+@patch
+def forward(self:Learner,
+            seq:Tensor,                # (B, L) item ids or (B, L, n_items) soft items, left-aligned
+            lengths:Tensor|None=None,  # (B,) valid length of each sequence (default: non-padding count or L)
+            target:Tensor|None=None,   # (B,) next-item ids or (B, n_items) next-item distributions
+            return_attn:bool=False,    # also return attention weights (learners that have them)
+            rows:Tensor|None=None,     # (B,) input row of each output row (lengths/target follow rows); None: all
+           )->LearnerOut:
+    "Loss, logits, features and (optionally) attention weights of a batch of sequences."
+    rows = self._rows(seq, rows)
+    lengths = self._lengths(seq, lengths, rows)
+    x = self.embed(seq)  # (b, L, d) each input row embedded once
+    if rows is not None: x = x[rows]  # (B, L, d)
+    h, attn = self.represent(x, lengths, return_attn)  # (B, d)
+    logits = self.logits(h)  # (B, n_items)
+    loss = None if target is None else self.loss_fn(logits, target)
+    return LearnerOut(loss, logits, h, attn)
 
 # %% ../../nbs/03_learners.core.ipynb #8b6d0353
 @patch

@@ -9,6 +9,7 @@ __all__ = ['GRULayer', 'GRU4Rec']
 import math
 
 import torch
+from fastcore.basics import patch
 import torch.nn.functional as F
 from torch import Tensor, nn
 
@@ -57,22 +58,6 @@ class GRU4Rec(Learner):
         self.dense = nn.Linear(c.hidden, c.hidden)
         reset_layers(self, keep=(), generator=generator)
 
-    def _states(self, x:Tensor)->Tensor:
-        "Last-layer GRU states (B, L, h) of embedded items x (B, L, d)."
-        x = self.emb_drop(x)  # (B, L, d)
-        for layer in self.layers: x = layer(x)  # (B, L, h)
-        return x
-
-    def encode(self, x:Tensor, lengths:Tensor, return_attn:bool=False)->tuple:
-        "Outputs (B, L, d) of every position (`dense` of the GRU states); no attention weights (None)."
-        return self.dense(self._states(x)), None  # (B, L, d)
-
-    def represent(self, x:Tensor, lengths:Tensor, return_attn:bool=False)->tuple:
-        "Features (B, d): `dense` of the GRU state at each sequence's last valid position only."
-        o = self._states(x)  # (B, L, h)
-        idx = (lengths - 1).view(-1, 1, 1).expand(-1, 1, o.shape[-1])  # (B, 1, h)
-        return self.dense(o.gather(1, idx).squeeze(1)), None  # (B, d)
-
     def init_module(self, module:nn.Module, generator:torch.Generator|None=None):
         "RecBole's GRU4Rec init: xavier_normal items, xavier_uniform first GRU layer, PyTorch defaults elsewhere."
         if isinstance(module, nn.Embedding):
@@ -88,3 +73,23 @@ class GRU4Rec(Learner):
             nn.init.uniform_(module.weight, -b, b, generator=generator)
             if module.bias is not None: nn.init.uniform_(module.bias, -b, b, generator=generator)
         else: super().init_module(module, generator)
+
+# %% ../../nbs/03b_learners.gru4rec.ipynb #c6297ad2
+@patch
+def _states(self:GRU4Rec, x:Tensor)->Tensor:
+    "Last-layer GRU states (B, L, h) of embedded items x (B, L, d)."
+    x = self.emb_drop(x)  # (B, L, d)
+    for layer in self.layers: x = layer(x)  # (B, L, h)
+    return x
+
+@patch
+def encode(self:GRU4Rec, x:Tensor, lengths:Tensor, return_attn:bool=False)->tuple:
+    "Outputs (B, L, d) of every position (`dense` of the GRU states); no attention weights (None)."
+    return self.dense(self._states(x)), None  # (B, L, d)
+
+@patch
+def represent(self:GRU4Rec, x:Tensor, lengths:Tensor, return_attn:bool=False)->tuple:
+    "Features (B, d): `dense` of the GRU state at each sequence's last valid position only."
+    o = self._states(x)  # (B, L, h)
+    idx = (lengths - 1).view(-1, 1, 1).expand(-1, 1, o.shape[-1])  # (B, 1, h)
+    return self.dense(o.gather(1, idx).squeeze(1)), None  # (B, d)

@@ -9,6 +9,7 @@ __all__ = ['NARM']
 import math
 
 import torch
+from fastcore.basics import patch
 from torch import Tensor, nn
 
 from .core import Learner, LearnerConfig, init_weights, reset_layers
@@ -45,27 +46,33 @@ class NARM(Learner):
                 with torch.no_grad(): module.weight[module.padding_idx].zero_()
         else: init_weights(module, generator)
 
-    def _states(self, x:Tensor)->Tensor:
-        "GRU hidden states (B, L, d) of the embedded items x (B, L, d), after embedding dropout."
-        h = self.emb_drop(x)  # (B, L, d)
-        for layer in self.gru: h = layer(h)  # (B, L, d)
-        return h
+# %% ../../nbs/03c_learners.narm.ipynb #2c0379ed
+@patch
+def _states(self:NARM, x:Tensor)->Tensor:
+    "GRU hidden states (B, L, d) of the embedded items x (B, L, d), after embedding dropout."
+    h = self.emb_drop(x)  # (B, L, d)
+    for layer in self.gru: h = layer(h)  # (B, L, d)
+    return h
 
-    def _attend(self, H:Tensor, lengths:Tensor)->tuple:
-        "Global encoding c_g (B, d), local encoding c_l (B, d) and attention weights α (B, L, 1), 0 at j >= length."
-        c_g = self.features(H, lengths)  # (B, d) hidden state at length - 1
-        valid = torch.arange(H.shape[1], device=H.device)[None, :, None] < lengths[:, None, None]  # (B, L, 1)
-        alpha = self.v_t(valid * torch.sigmoid(self.a_1(H) + self.a_2(c_g)[:, None]))  # (B, L, 1) v has no bias
-        return c_g, (alpha * H).sum(1), alpha  # (B, d), (B, d), (B, L, 1)
+@patch
+def _attend(self:NARM, H:Tensor, lengths:Tensor)->tuple:
+    "Global encoding c_g (B, d), local encoding c_l (B, d) and attention weights α (B, L, 1), 0 at j >= length."
+    c_g = self.features(H, lengths)  # (B, d) hidden state at length - 1
+    valid = torch.arange(H.shape[1], device=H.device)[None, :, None] < lengths[:, None, None]  # (B, L, 1)
+    alpha = self.v_t(valid * torch.sigmoid(self.a_1(H) + self.a_2(c_g)[:, None]))  # (B, L, 1) v has no bias
+    return c_g, (alpha * H).sum(1), alpha  # (B, d), (B, d), (B, L, 1)
 
-    def encode(self, x:Tensor, lengths:Tensor, return_attn:bool=False)->tuple:
-        "GRU hidden states (B, L, d), and the attention weights α as [(B, 1, 1, L)] if asked."
-        H = self._states(x)  # (B, L, d)
-        if not return_attn: return H, None
-        return H, [self._attend(H, lengths)[2].transpose(1, 2)[:, None]]  # [(B, 1, 1, L)]
+# %% ../../nbs/03c_learners.narm.ipynb #d99c95ad
+@patch
+def encode(self:NARM, x:Tensor, lengths:Tensor, return_attn:bool=False)->tuple:
+    "GRU hidden states (B, L, d), and the attention weights α as [(B, 1, 1, L)] if asked."
+    H = self._states(x)  # (B, L, d)
+    if not return_attn: return H, None
+    return H, [self._attend(H, lengths)[2].transpose(1, 2)[:, None]]  # [(B, 1, 1, L)]
 
-    def represent(self, x:Tensor, lengths:Tensor, return_attn:bool=False)->tuple:
-        "NARM features (B, d): B · dropout([c_l; c_g]); and the attention weights [(B, 1, 1, L)] if asked."
-        c_g, c_l, alpha = self._attend(self._states(x), lengths)  # (B, d), (B, d), (B, L, 1)
-        h = self.b(self.ct_drop(torch.cat([c_l, c_g], -1)))  # (B, d)
-        return h, ([alpha.transpose(1, 2)[:, None]] if return_attn else None)
+@patch
+def represent(self:NARM, x:Tensor, lengths:Tensor, return_attn:bool=False)->tuple:
+    "NARM features (B, d): B · dropout([c_l; c_g]); and the attention weights [(B, 1, 1, L)] if asked."
+    c_g, c_l, alpha = self._attend(self._states(x), lengths)  # (B, d), (B, d), (B, L, 1)
+    h = self.b(self.ct_drop(torch.cat([c_l, c_g], -1)))  # (B, d)
+    return h, ([alpha.transpose(1, 2)[:, None]] if return_attn else None)

@@ -9,6 +9,7 @@ __all__ = ['MultiHeadAttention', 'FeedForward', 'TransformerLayer', 'attention_m
 import math
 
 import torch
+from fastcore.basics import patch
 from torch import Tensor, nn
 
 from .core import ACTIVATIONS, Learner, LearnerConfig, reset_layers
@@ -93,22 +94,6 @@ class SASRec(Learner):
         self.layers = nn.ModuleList(TransformerLayer(c) for _ in range(c.n_layers))
         reset_layers(self, keep=(), generator=generator)
 
-    def _input(self, x:Tensor, lengths:Tensor)->tuple:
-        "Input (B, L, d) of the first layer (item + position embeddings) and the attention mask (B, 1, L, L)."
-        L = x.shape[1]
-        if L > self.cfg.max_len: raise ValueError(f"SASRec: sequence length {L} exceeds max_len {self.cfg.max_len}")
-        x = x + self.pos_emb.weight[:L]  # (B, L, d)
-        return self.emb_drop(self.emb_norm(x)), attention_mask(lengths, L)  # (B, L, d), (B, 1, L, L)
-
-    def encode(self, x:Tensor, lengths:Tensor, return_attn:bool=False)->tuple:
-        "Hidden states (B, L, d) of every position, and per layer the attention weights (B, heads, L, L) if asked."
-        x, mask = self._input(x, lengths)  # (B, L, d), (B, 1, L, L)
-        attns = []
-        for layer in self.layers:
-            x, a = layer(x, mask)  # (B, L, d), (B, h, L, L)
-            attns.append(a)
-        return x, (attns if return_attn else None)
-
     def represent(self, x:Tensor, lengths:Tensor, return_attn:bool=False)->tuple:
         "Features (B, d): the last layer runs only at each sequence's last position (same result, ~L× less work there)."
         if return_attn: return super().represent(x, lengths, True)
@@ -119,3 +104,22 @@ class SASRec(Learner):
         qmask = mask.gather(2, last[..., None].expand(-1, 1, 1, mask.shape[-1]))  # (B, 1, 1, L) its mask row
         h, _ = self.layers[-1](x, qmask, query=xq)  # (B, 1, d)
         return h.squeeze(1), None  # (B, d)
+
+# %% ../../nbs/03a_learners.sasrec.ipynb #c9db35fa
+@patch
+def _input(self:SASRec, x:Tensor, lengths:Tensor)->tuple:
+    "Input (B, L, d) of the first layer (item + position embeddings) and the attention mask (B, 1, L, L)."
+    L = x.shape[1]
+    if L > self.cfg.max_len: raise ValueError(f"SASRec: sequence length {L} exceeds max_len {self.cfg.max_len}")
+    x = x + self.pos_emb.weight[:L]  # (B, L, d)
+    return self.emb_drop(self.emb_norm(x)), attention_mask(lengths, L)  # (B, L, d), (B, 1, L, L)
+
+@patch
+def encode(self:SASRec, x:Tensor, lengths:Tensor, return_attn:bool=False)->tuple:
+    "Hidden states (B, L, d) of every position, and per layer the attention weights (B, heads, L, L) if asked."
+    x, mask = self._input(x, lengths)  # (B, L, d), (B, 1, L, L)
+    attns = []
+    for layer in self.layers:
+        x, a = layer(x, mask)  # (B, L, d), (B, h, L, L)
+        attns.append(a)
+    return x, (attns if return_attn else None)
