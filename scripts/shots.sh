@@ -7,8 +7,8 @@
 #   bash scripts/shots.sh summary.html companion/factors.html
 #
 # For each page it writes OUT/NAME.png and prints one line: the elements of the page's column that stick out of it
-# or scroll sideways (tables, code, display maths, images; a wide table that scrolls is named too), and the maths
-# KaTeX left unrendered. The screenshots still need a look: the measures do not see, say, numbers that run together.
+# or scroll sideways (tables, code, display maths, images; a wide pandas table scrolls in its cell output, by the
+# design of styles.css, and is named too), and the maths KaTeX left unrendered. The screenshots still need a look: the measures do not see, say, numbers that run together.
 #
 # Settings (environment): SITE (default _docs), OUT (default /work/shots, outside the repository: screenshots are
 # never committed), PORT (8765), SIZE (1280,3000: the window, so that a tall page is one image), BUDGET (ms of
@@ -36,6 +36,9 @@ MEASURE = b"""<script>addEventListener('load', () => setTimeout(() => {
   for (const el of main.querySelectorAll('table, pre, .katex-display, img, .cell-output-display, .sd-table')) {
     const r = el.getBoundingClientRect(), wide = el.scrollWidth > el.clientWidth + 1, out_of_col = r.right > col.right + 1;
     if (!(wide || out_of_col)) continue;
+    let a = el.parentElement, inside = false;  // inside a box that scrolls sideways: that box is named, not this
+    for (; a && a !== main; a = a.parentElement) if (/auto|scroll/.test(getComputedStyle(a).overflowX)) { inside = true; break; }
+    if (inside) continue;
     const cls = (el.className && el.className.toString()) || '';
     out.push(`${el.tagName.toLowerCase()}${cls ? '.' + cls.split(' ')[0] : ''} ${wide ? 'scrolls ' + el.scrollWidth + '/' + el.clientWidth + 'px' : ''}`
       + `${out_of_col ? ' sticks out ' + Math.round(r.right - col.right) + 'px' : ''}: "${(el.innerText || el.alt || '').trim().slice(0, 50).replace(/\\s+/g, ' ')}"`);
