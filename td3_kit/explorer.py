@@ -21,13 +21,13 @@ from .viz import item_titles, step_stats, top_items
 class Run:
     "A distillation run read from disk: best and untrained summaries, learned tensors after every epoch, history."
     path: Path # the run folder
-    summary: Summary # the best summary (`summary/`)
-    init: Summary # the summary before distillation (`summary_init/`), epoch -1
+    summary: Summary # the best summary (summary/)
+    init: Summary # the summary before distillation (summary_init/), epoch -1
     epochs: list # the epochs whose learned tensors were saved, ascending
     factors: dict # learned tensor name -> (len(epochs), ...) its values after each epoch
-    best_epoch: int|None # epoch of the best summary (its `summary.json`)
+    best_epoch: int|None # epoch of the best summary (its summary.json)
     dataset: str|None # name of the dataset the summary was distilled from
-    history: list|None # per-epoch loss parts and validation scores (`distill/history.json`), if saved
+    history: list|None # per-epoch loss parts and validation scores (distill/history.json), if saved
 
     def __repr__(self):
         return (f'Run({str(self.path)!r}, {self.summary.kind} mu={self.summary.mu} zeta={self.summary.zeta} '

@@ -43,7 +43,7 @@ def _grad_of(grads:dict, k:str, p:Tensor)->Tensor:
 def adam_step(
     params:dict,              # name → parameter tensor (θ)
     grads:dict,               # name → gradient of the loss w.r.t. θ (None = unused, treated as 0)
-    state:AdamState,          # moments from `adam_init` or the previous step
+    state:AdamState,          # moments from adam_init or the previous step
     lr:float,                 # learning rate
     betas:tuple=(0.9, 0.999), # (β₁, β₂)
     eps:float=1e-8,           # added to the bias-corrected √v
@@ -124,7 +124,7 @@ def draw_cuts(
 
 # %% ../nbs/06_inner.ipynb #ad047cf9
 def inner_call(
-    learner:nn.Module,                    # a td3_kit learner (its `cloze` attribute picks the augmentation)
+    learner:nn.Module,                    # a td3_kit learner (its cloze attribute picks the augmentation)
     P:Tensor,                             # (b, ζ, n_items) item distributions of the summary batch
     lengths:Tensor,                       # (b,) number of real steps per row (best kept on the CPU)
     generator:torch.Generator|None=None,  # CPU generator for the augmentation cuts
@@ -217,8 +217,8 @@ def _window_start(steps, window, start, generator):
 
 # %% ../nbs/06_inner.ipynb #245e0ae9
 def unroll(
-    learner:nn.Module,                   # module whose forward is called with `params` substituted
-    params:dict,                         # initial trainable params, name → tensor (e.g. from `init_params`)
+    learner:nn.Module,                   # module whose forward is called with params substituted
+    params:dict,                         # initial trainable params, name → tensor (e.g. from init_params)
     get_batch:Callable,                  # get_batch(t) -> (P (b, ζ, n_items), lengths (b,)) for inner step t
     steps:int,                           # T_in: total inner steps
     lr:float,                            # inner learning rate

@@ -240,7 +240,7 @@ def _item_table(kind:str, data, teacher:nn.Module|None) -> torch.Tensor:
     return teacher.item_emb.weight[1:].detach()
 
 def make_summary(kind:str, # 'tucker', 'farzi', 'dense', 'random' or 'longest' (a key of `SUMMARIES`)
-                 data, # a `SeqData` (uses `n_items`, `n_users` and `sequence`)
+                 data, # a SeqData (uses n_items, n_users and sequence)
                  teacher:nn.Module|None, # learner trained on the full data (needed by 'tucker' and 'farzi')
                  mu:int, zeta:int,
                  ranks:tuple=(8, 8), # Tucker ranks (d1, d2); d3 is the teacher's hidden size

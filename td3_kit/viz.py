@@ -34,7 +34,7 @@ def _np(x) -> np.ndarray: return x.detach().cpu().float().numpy() if torch.is_te
 
 # %% ../nbs/10_viz.ipynb #d952ef8c
 def item_titles(data, # a SeqData of ML-100k, or anything with `item_tokens` (id -> raw token, '[PAD]' at 0)
-                item_file=None, # RecBole's `ml-100k.item`; default: next to `locate_recbole_ml100k()`
+                item_file=None, # RecBole's ml-100k.item; default: next to locate_recbole_ml100k()
                ) -> np.ndarray:
     "Movie title of every item id, 'Title (year)', with '[PAD]' at id 0 (ML-100k's item file)."
     if item_file is None:
@@ -63,7 +63,7 @@ def step_stats(P, # (μ, ζ, n_items) item distributions
 
 def top_items(P, # (μ, ζ, n_items) item distributions; column j is item j+1
               seq:int, step:int, k:int=5,
-              titles=None, # id -> title (`item_titles`); None: the id as text
+              titles=None, # id -> title (item_titles); None: the id as text
              ) -> pd.DataFrame:
     "The `k` most probable items of step `step` of sequence `seq`: rank, item id, title, probability."
     prob, col = torch.as_tensor(P).detach()[seq, step].float().topk(k)  # (k,), (k,)
@@ -188,8 +188,8 @@ def evolution_stats(epochs:dict, # epochs (E,), U (E, μ, d1), T (E, ζ, d2), G 
 def plot_evolution(epochs:dict, # epochs and stacked factors (see `evolution_stats`)
                    V, # (n_items, d3) the frozen item factor
                    init:dict|None=None, # U, T, G before distillation, shown as epoch -1
-                   history=None, # `distill/history.json` (dicts or DataFrame): epoch, valid_mrr10, valid_ndcg10
-                   stats:pd.DataFrame|None=None, # `evolution_stats(epochs, V, init)` if already computed
+                   history=None, # distill/history.json (dicts or DataFrame): epoch, valid_mrr10, valid_ndcg10
+                   stats:pd.DataFrame|None=None, # evolution_stats(epochs, V, init) if already computed
                   ) -> Figure:
     "How the summary changes over the epochs: mean entropy, top items that changed, factor changes, validation."
     ev = evolution_stats(epochs, V, init) if stats is None else stats

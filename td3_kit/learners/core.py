@@ -23,11 +23,11 @@ class LearnerConfig:
     hidden:int=32             # d: item-embedding and hidden size
     ffn:int=field(default=64, metadata=dict(was='inner'))  # feed-forward width of a transformer layer
     n_layers:int=1            # number of layers
-    n_heads:int=1             # attention heads; must divide `hidden`
+    n_heads:int=1             # attention heads; must divide hidden
     attn_dropout:float=0.5    # dropout on attention weights
     hidden_dropout:float=0.2  # dropout on embeddings and layer outputs
     max_len:int=50            # longest input sequence (size of a position table)
-    act:str='gelu'            # activation, a key of `ACTIVATIONS`
+    act:str='gelu'            # activation, a key of ACTIVATIONS
 
     def __post_init__(self):
         for f in ('hidden', 'ffn', 'n_layers', 'n_heads', 'max_len'):
@@ -67,7 +67,7 @@ def init_weights(
 
 # %% ../../nbs/03_learners.core.ipynb #8e3916b8
 def reset_layers(
-    model:nn.Module,                      # a learner (uses its `init_module` when it has one)
+    model:nn.Module,                      # a learner (uses its init_module when it has one)
     keep:tuple|None=None,                 # submodule names left untouched; None: 'item_emb' and 'pos_emb' if present
     generator:torch.Generator|None=None,  # RNG for the normal draws
 )->nn.Module:                             # the same model, re-initialised in place
@@ -94,7 +94,7 @@ class Learner(nn.Module):
     "Base class of the sequential recommenders trained on a sequence summary; its methods follow, a cell each."
     def __init__(self,
                  n_items:int,                 # number of real items; ids 1..n_items, 0 = padding
-                 cfg:LearnerConfig|None=None, # hyper-parameters (default: `LearnerConfig()`)
+                 cfg:LearnerConfig|None=None, # hyper-parameters (default: LearnerConfig())
                 ):
         super().__init__()
         if not isinstance(n_items, int) or n_items < 1:

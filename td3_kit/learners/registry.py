@@ -22,12 +22,12 @@ LEARNERS = dict(sasrec=SASRec, gru4rec=GRU4Rec, narm=NARM, bert4rec=BERT4Rec)
 
 # %% ../../nbs/03e_learners.registry.ipynb #55ee7abb
 def make_learner(
-    name:str,                            # a key of `LEARNERS`, e.g. 'sasrec'
+    name:str,                            # a key of LEARNERS, e.g. 'sasrec'
     n_items:int,                         # number of real items; ids 1..n_items, 0 = padding
-    cfg:LearnerConfig|None=None,         # hyper-parameters (default: `LearnerConfig()`)
+    cfg:LearnerConfig|None=None,         # hyper-parameters (default: LearnerConfig())
     generator:torch.Generator|None=None, # RNG for the initial weights
     embeddings:Learner|None=None,        # a learner whose item (and position) tables the new one starts from
-    **overrides,                         # fields of `LearnerConfig` to replace, e.g. hidden=64
+    **overrides,                         # fields of LearnerConfig to replace, e.g. hidden=64
 )->Learner:
     "A freshly initialised learner `name` for `n_items` items (with the embedding tables of `embeddings`, if given)."
     if name not in LEARNERS: raise ValueError(f"unknown learner {name!r}; valid: {sorted(LEARNERS)}")
