@@ -57,20 +57,17 @@ class DistillConfig(InnerConfig):
     amp: bool = False            # bf16 autocast (CUDA only)
     remat: bool = False          # recompute window steps in the backward: memory ∝ M × weights, not M × activations
 
-# %% ../nbs/08_distill.ipynb #f4ae5485
-@patch
-def __post_init__(self:DistillConfig):
-    "Check the fields once, when the config is made: choices, the window within the inner steps, the batch sizes."
-    InnerConfig.__post_init__(self)  # the inner-training fields' checks
-    check_choices(self)
-    if not 0 < self.window <= self.inner_steps and self.unroll != 'full':
-        raise ValueError(f'DistillConfig.window must lie in 1..inner_steps={self.inner_steps}, got {self.window}')
-    if self.syn_batch > self.mu:
-        raise ValueError(f'DistillConfig.syn_batch ({self.syn_batch}) exceeds mu ({self.mu})')
-    if self.average_last < 0: raise ValueError(f'DistillConfig.average_last must be >= 0, got {self.average_last}')
-    if not 0 <= self.stop_after <= self.epochs:
-        raise ValueError(f'DistillConfig.stop_after must lie in 0..epochs={self.epochs} (0 = run every epoch), '
-                         f'got {self.stop_after}')
+    def __post_init__(self):
+        super().__post_init__()
+        check_choices(self)
+        if not 0 < self.window <= self.inner_steps and self.unroll != 'full':
+            raise ValueError(f'DistillConfig.window must lie in 1..inner_steps={self.inner_steps}, got {self.window}')
+        if self.syn_batch > self.mu:
+            raise ValueError(f'DistillConfig.syn_batch ({self.syn_batch}) exceeds mu ({self.mu})')
+        if self.average_last < 0: raise ValueError(f'DistillConfig.average_last must be >= 0, got {self.average_last}')
+        if not 0 <= self.stop_after <= self.epochs:
+            raise ValueError(f'DistillConfig.stop_after must lie in 0..epochs={self.epochs} (0 = run every epoch), '
+                             f'got {self.stop_after}')
 
 # %% ../nbs/08_distill.ipynb #e7fcdf06
 def steps_per_epoch(n_train:int, real_batch:int) -> int:
