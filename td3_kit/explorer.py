@@ -113,7 +113,7 @@ def step_view(run:Run, epoch:int|str='best', # 'best', -1 (untrained) or a saved
                 perplexity=math.exp(H), max_prob=pmax)
 
 # %% ../nbs/11_explorer.ipynb #f88cd924
-def plot_step(view:dict, # a `step_view` result
+def plot_step(view:dict, # a step_view result
               name:str|None=None, # run name for the title
               width:int=38) -> Figure: # titles longer than this are cut
     "Bar chart of the top-k probabilities of `view`, most probable on top."
@@ -210,7 +210,7 @@ def _connect(box, runs:dict, titles_of, image, status, table):
     on_run()
 
 # %% ../nbs/11_explorer.ipynb #bc273376
-def explorer(runs, # dict name -> run folder (or `Run`), or a list of run folders
+def explorer(runs, # dict name -> run folder (or Run), or a list of run folders
              titles='auto', # item id -> title; 'auto': ML-100k movie titles for ML-100k runs; None: item ids
              k:int=10): # initial number of items shown
     "An ipywidgets box to browse the runs: run, epoch, sequence, step and k; it shows top-k bars, table and entropy."

@@ -294,7 +294,7 @@ def _summary_meta(path:Path, n_items:int|None, dataset:str|None) -> dict:
     return meta
 
 # %% ../nbs/05_summary.ipynb #cfacde7b
-def load_summary(path, # directory written by `save_summary`
+def load_summary(path, # directory written by save_summary
                  n_items:int|None=None, # the dataset's item count, to check against
                  dataset:str|None=None) -> Summary: # the dataset's name, to check against (when the summary has one)
     "Rebuild the summary saved in the directory `path`; mismatched or damaged files give errors naming them."

@@ -161,7 +161,7 @@ def plot_peakedness(P, # (μ, ζ, n_items) item distributions, or a dict name ->
     return fig
 
 # %% ../nbs/10_viz.ipynb #fd469c55
-def evolution_stats(epochs:dict, # epochs (E,), U (E, μ, d1), T (E, ζ, d2), G (E, d1, d2, d3), as from `load_run`
+def evolution_stats(epochs:dict, # epochs (E,), U (E, μ, d1), T (E, ζ, d2), G (E, d1, d2, d3), as from load_run
                     V, # (n_items, d3) the frozen item factor
                     init:dict|None=None, # U, T, G before distillation, as epoch -1
                    ) -> pd.DataFrame:
@@ -185,7 +185,7 @@ def evolution_stats(epochs:dict, # epochs (E,), U (E, μ, d1), T (E, ζ, d2), G 
     return pd.DataFrame(rows).drop(columns='top')
 
 # %% ../nbs/10_viz.ipynb #82134ded
-def plot_evolution(epochs:dict, # epochs and stacked factors (see `evolution_stats`)
+def plot_evolution(epochs:dict, # epochs and stacked factors (see evolution_stats)
                    V, # (n_items, d3) the frozen item factor
                    init:dict|None=None, # U, T, G before distillation, shown as epoch -1
                    history=None, # distill/history.json (dicts or DataFrame): epoch, valid_mrr10, valid_ndcg10
