@@ -72,27 +72,6 @@ def td3_pretrain(
     print(json.dumps(summary, indent=2))
     return m
 
-# %% ../nbs/09_cli.ipynb #0d6f362d
-def _run_suite(suite, run, dataset, preset, over, epochs, steps, items, learner, compile, summary, n, protocol, users,
-               interactions, device) -> dict:
-    "The results of `td3 bench`'s `suite`, run with the command's options (see `td3_bench`)."
-    from td3_kit.data import load_dataset
-    from td3_kit.distill import config_from
-    from td3_kit.bench import bench_teacher, bench_inner, bench_evaluate, bench_learner, bench_distill, bench_scale
-    from td3_kit.core import get_device, machine_info
-    inner = lambda: dict(suite='inner', machine=machine_info(), rows=[
-        bench_inner(int(n), learner, device=str(get_device(device)), compile=compile) for n in items.split()])
-    suites = dict(teacher=lambda: bench_teacher(load_dataset(dataset), epochs=epochs, device=device),
-                  distill=lambda: bench_distill(config_from(preset, over, dataset=dataset, device=device), run, steps),
-                  inner=inner, eval=lambda: bench_evaluate(summary or str(Path(run) / 'summary'), run, n, protocol,
-                                                         learner, device=device),
-                  scale=lambda: bench_scale(run, tuple(int(n) for n in items.split()), users, interactions, over=over,
-                                            steps=steps, device=device),
-                  learner=lambda: bench_learner(summary or str(Path(run) / 'summary'), run, learner, epochs=epochs,
-                                                device=device))
-    if suite not in suites: raise ValueError(f'unknown suite {suite!r}; valid: {sorted(suites)}')
-    return suites[suite]()
-
 # %% ../nbs/09_cli.ipynb #8ffa026f
 @call_parse
 def td3_bench(
@@ -115,9 +94,23 @@ def td3_bench(
     device:str='auto',  # 'auto', 'cpu' or 'cuda'
 ):
     "Run a benchmark suite and write its results as JSON."
-    from td3_kit.bench import floor_line
-    res = _run_suite(suite, run, dataset, preset, over, epochs, steps, items, learner, compile, summary, n, protocol,
-                     users, interactions, device)
+    from td3_kit.data import load_dataset
+    from td3_kit.distill import config_from
+    from td3_kit.bench import (bench_teacher, bench_inner, bench_evaluate, bench_learner, bench_distill, bench_scale,
+                               floor_line)
+    from td3_kit.core import get_device, machine_info
+    inner = lambda: dict(suite='inner', machine=machine_info(), rows=[
+        bench_inner(int(n), learner, device=str(get_device(device)), compile=compile) for n in items.split()])
+    suites = dict(teacher=lambda: bench_teacher(load_dataset(dataset), epochs=epochs, device=device),
+                  distill=lambda: bench_distill(config_from(preset, over, dataset=dataset, device=device), run, steps),
+                  inner=inner, eval=lambda: bench_evaluate(summary or str(Path(run) / 'summary'), run, n, protocol,
+                                                         learner, device=device),
+                  scale=lambda: bench_scale(run, tuple(int(n) for n in items.split()), users, interactions, over=over,
+                                            steps=steps, device=device),
+                  learner=lambda: bench_learner(summary or str(Path(run) / 'summary'), run, learner, epochs=epochs,
+                                                device=device))
+    if suite not in suites: raise ValueError(f'unknown suite {suite!r}; valid: {sorted(suites)}')
+    res = suites[suite]()
     save_json(res, out)
     print(json.dumps({k: v for k, v in res.items() if k not in ('top_ops', 'machine', 'matmul_rates')}, indent=2))
     if 'floor_s' in res: print(floor_line(res))  # distill: the compute floor and the kit's multiple of it
