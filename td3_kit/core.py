@@ -4,10 +4,10 @@
 
 # %% auto #0
 __all__ = ['atomic_write', 'save_json', 'load_json', 'save_torch', 'load_torch', 'make_config', 'read_toml', 'check_choices',
-           'apply_overrides', 'get_device', 'seeded', 'peak_rss_mb', 'peak_memory', 'machine_info']
+           'apply_overrides', 'get_device', 'seeded', 'keep_freed_memory', 'peak_rss_mb', 'peak_memory', 'machine_info']
 
 # %% ../nbs/00_core.ipynb #14bf9e32
-import dataclasses, io, json, os, platform, resource, sys, tempfile, tomllib, typing
+import ctypes, dataclasses, io, json, os, platform, resource, sys, tempfile, tomllib, typing
 from contextlib import contextmanager
 from pathlib import Path
 import torch
@@ -147,6 +147,17 @@ def seeded(seed:int):
     with torch.random.fork_rng(devices=range(torch.cuda.device_count()) if torch.cuda.is_available() else []):
         torch.manual_seed(seed)
         yield
+
+# %% ../nbs/00_core.ipynb #c6d62a2e
+_M_TRIM_THRESHOLD, _M_TOP_PAD, _M_MMAP_MAX = -1, -2, -4  # glibc's mallopt parameters (malloc.h)
+
+def keep_freed_memory() -> bool:
+    "glibc: serve all memory from the heap and keep freed memory for reuse (no page faults on each new tensor)."
+    try: libc = ctypes.CDLL('libc.so.6')
+    except OSError: return False
+    if not hasattr(libc, 'gnu_get_libc_version'): return False  # another C library
+    settings = ((_M_MMAP_MAX, 0), (_M_TRIM_THRESHOLD, 2**31 - 1), (_M_TOP_PAD, 2**26))
+    return all(libc.mallopt(k, v) == 1 for k, v in settings)
 
 # %% ../nbs/00_core.ipynb #9d8e9b6b
 def peak_rss_mb() -> float:

@@ -14,7 +14,7 @@ from torch.func import functional_call
 from tqdm.auto import tqdm
 from fastcore.basics import patch
 import td3_kit
-from .core import (get_device, seeded, atomic_write, save_json, load_json, save_torch, load_torch, peak_memory,
+from .core import (get_device, seeded, keep_freed_memory, atomic_write, save_json, load_json, save_torch, load_torch, peak_memory,
                           machine_info, make_config, read_toml, apply_overrides, check_choices)
 from .data import SeqData, load_dataset
 from .learners.registry import make_learner
@@ -77,7 +77,7 @@ def steps_per_epoch(n_train:int, real_batch:int) -> int:
 # %% ../nbs/08_distill.ipynb #858d052f
 PRESETS = Path(td3_kit.__file__).parent / 'presets'
 
-def config_from(preset:str='ml-100k', overrides:str|None=None, **fields) -> DistillConfig:
+def config_from(preset:str='ml-100k', overrides:str|None=None, **fields) -> 'DistillConfig':
     "A checked `DistillConfig` from a preset name or TOML path, `key=value` overrides and keyword fields."
     path = Path(preset) if preset.endswith('.toml') else PRESETS / f'{preset}.toml'
     if not path.exists():
@@ -94,8 +94,9 @@ def config_from(preset:str='ml-100k', overrides:str|None=None, **fields) -> Dist
 # %% ../nbs/08_distill.ipynb #dbbc48d6
 class Distiller:
     "The state of one distillation run: summary, outer optimiser, generators, inner learner."
-    def __init__(self, cfg:DistillConfig, data:SeqData, teacher, features:torch.Tensor, pool:list, device='auto'):
+    def __init__(self, cfg:'DistillConfig', data:SeqData, teacher, features:torch.Tensor, pool:list, device='auto'):
         self.cfg, self.data, self.dev = cfg, data, get_device(device)
+        keep_freed_memory()  # tensors of an outer step reuse freed memory: no page faults on each (glibc; see core)
         self.features, self.pool = features.to(self.dev), pool  # (N, d) teacher features of every training instance
         self.gen = torch.Generator().manual_seed(cfg.seed)  # window starts, augmentation cuts, pool draws
         self.batch_gen = torch.Generator().manual_seed(cfg.seed + 1)  # real-batch order
@@ -189,7 +190,7 @@ def outer_step(self:Distiller, idx:torch.Tensor) -> dict:
                 inner_loss=unrolled.loss, skipped=skip, **{f'grad_norm_{k}': v for k, v in zip(learned, parts[4:])})
 
 # %% ../nbs/08_distill.ipynb #00a2c67f
-def teacher_pool(out, cfg:DistillConfig) -> list:
+def teacher_pool(out, cfg:'DistillConfig') -> list:
     "Checkpoint files of the teacher's epochs pool_from..pool_to (all epochs if none fall in the range)."
     files = sorted((Path(out) / 'teacher' / 'checkpoints').glob('epoch_*.pt'))
     pool = [f for f in files if cfg.pool_from <= int(f.stem.split('_')[1]) <= cfg.pool_to]
@@ -282,7 +283,7 @@ def _epoch_row(records:list) -> dict:
                 skipped=sum(p['skipped'] for p in records))
 
 # %% ../nbs/08_distill.ipynb #350a38f5
-def distill(cfg:DistillConfig, out, progress=True) -> dict:
+def distill(cfg:'DistillConfig', out, progress=True) -> dict:
     "Distil `cfg.teacher.dataset` into a summary in `out/summary` (training the teacher first if needed)."
     init_distributed()  # joins torchrun's process group, if launched by torchrun; rank 0 alone writes files
     out = Path(out); ddir = out / 'distill'

@@ -88,7 +88,7 @@ def fit_together(learners:list, summary:Summary, inner:InnerConfig, generators:l
     return torch.stack(losses).cpu()
 
 # %% ../nbs/07_evaluate.ipynb #60319ea8
-def fit_full_data(learner:Learner, data:SeqData, cfg:EvalConfig, generator:torch.Generator) -> int:
+def fit_full_data(learner:Learner, data:SeqData, cfg:'EvalConfig', generator:torch.Generator) -> int:
     "Train `learner` in place on every training instance with early stopping; restores the best epoch's weights."
     opt = torch.optim.Adam(learner.parameters(), lr=cfg.real_lr)
     best, best_epoch, best_state = -1.0, -1, None
@@ -146,7 +146,7 @@ def _runs_in_turn(source, data:SeqData, cfg:EvalConfig, emb, dev, splits, inner:
     return runs, fit_s
 
 # %% ../nbs/07_evaluate.ipynb #fc93a11c
-def evaluate(source:Summary|str, data:SeqData, cfg:EvalConfig, teacher:Learner|None=None,
+def evaluate(source:Summary|str, data:SeqData, cfg:'EvalConfig', teacher:Learner|None=None,
              splits=('valid', 'test'), device='auto', inner:InnerConfig=InnerConfig()) -> dict:
     "Train `cfg.n` fresh learners on `source` (a summary, as `inner` says, or 'full'); mean ± std of their metrics."
     if isinstance(source, str) and source != 'full':

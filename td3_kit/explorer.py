@@ -60,7 +60,7 @@ def _epoch_factors(path:Path, summary:Summary) -> tuple[list, dict]:
     return [e for e, _ in files], {k: v.detach().float() for k, v in factors.items()}
 
 # %% ../nbs/11_explorer.ipynb #aa4bf854
-def load_run(path) -> Run: # a run folder: summary/, summary_init/ and distill/
+def load_run(path) -> 'Run': # a run folder: summary/, summary_init/ and distill/
     "Read the run folder `path`; a missing or damaged part gives an error that names it."
     path = Path(path)
     if not path.is_dir():
@@ -79,7 +79,7 @@ def load_run(path) -> Run: # a run folder: summary/, summary_init/ and distill/
                load_json(h) if h.exists() else None)
 
 # %% ../nbs/11_explorer.ipynb #a0d29261
-def summary_at(run:Run, epoch:int|str='best') -> Summary: # 'best', -1 (untrained) or a saved epoch
+def summary_at(run:'Run', epoch:int|str='best') -> Summary: # 'best', -1 (untrained) or a saved epoch
     "The summary of `run` after `epoch`."
     if isinstance(epoch, str) and epoch == 'best': return run.summary
     if not isinstance(epoch, str) and int(epoch) == epoch:
@@ -92,7 +92,7 @@ def summary_at(run:Run, epoch:int|str='best') -> Summary: # 'best', -1 (untraine
 
 # %% ../nbs/11_explorer.ipynb #4001d521
 @torch.no_grad()
-def step_view(run:Run, epoch:int|str='best', # 'best', -1 (untrained) or a saved epoch
+def step_view(run:'Run', epoch:int|str='best', # 'best', -1 (untrained) or a saved epoch
               seq:int=0, # synthetic sequence, 0..mu-1
               step:int=0, # step of the sequence, 0..zeta-1
               k:int=10, # how many of the most probable items to list

@@ -23,7 +23,7 @@ class AdamState(NamedTuple):
     exp_avg: dict
     exp_avg_sq: dict
 
-def adam_init(params:dict)->AdamState:
+def adam_init(params:dict)->'AdamState':
     "Zero Adam state for the parameter dict `params`."
     zeros = lambda: {k: torch.zeros_like(p, memory_format=torch.preserve_format).detach() for k, p in params.items()}
     return AdamState(0, zeros(), zeros())
@@ -43,7 +43,7 @@ def _grad_of(grads:dict, k:str, p:Tensor)->Tensor:
 def adam_step(
     params:dict,              # name → parameter tensor (θ)
     grads:dict,               # name → gradient of the loss w.r.t. θ (None = unused, treated as 0)
-    state:AdamState,          # moments from adam_init or the previous step
+    state:'AdamState',        # moments from adam_init or the previous step
     lr:float,                 # learning rate
     betas:tuple=(0.9, 0.999), # (β₁, β₂)
     eps:float=1e-8,           # added to the bias-corrected √v
@@ -168,16 +168,19 @@ def fixed_batches(
     batch_size:int,  # rows per step
 )->Callable:         # get_batch(t) -> (P[rows], lengths[rows])
     "`get_batch(t)` over fixed tensors in cyclic order."
-    return FixedBatches(P, lengths.cpu(), batch_size)  # lengths stay on the CPU, where `inner_loss` reads them
+    parts = P.split(batch_size) if P.shape[0] % batch_size == 0 else ()  # every step's rows are one of these
+    return FixedBatches(P, lengths.cpu(), batch_size, parts)  # lengths stay on the CPU, where `inner_loss` reads them
 
 class FixedBatches(NamedTuple):
     "What `fixed_batches` returns: call it with a step t for (P[rows], lengths[rows]); `unroll(remat=True)` reads P."
     P: Tensor
     lengths: Tensor
     batch_size: int
+    parts: tuple = ()  # P.split(batch_size) when batch_size divides μ (one autograd node for all steps), else ()
     def __call__(self, t:int) -> tuple:
-        P, lens, b = self
+        P, lens, b, parts = self
         s = t * b % P.shape[0]
+        if parts: return parts[s // b].view_as(parts[s // b]), lens[s:s + b]  # a step's own view of its part (below)
         if s + b <= P.shape[0]: return P[s:s + b], lens[s:s + b]  # contiguous rows: views, no copy
         rows = cyclic_rows(t, P.shape[0], b)
         return P[rows.to(P.device)], lens[rows]

@@ -245,7 +245,7 @@ def make_summary(kind:str, # 'tucker', 'farzi', 'dense', 'random' or 'longest' (
                  mu:int, zeta:int,
                  ranks:tuple=(8, 8), # Tucker ranks (d1, d2); d3 is the teacher's hidden size
                  generator:torch.Generator|None=None, # CPU generator for initial values / user draw
-                 learn_v:bool=False) -> Summary: # tucker only: learn V instead of freezing it (ablation)
+                 learn_v:bool=False) -> 'Summary': # tucker only: learn V instead of freezing it (ablation)
     "Build a summary of `kind` with `mu` sequences of `zeta` steps for `data`."
     if learn_v and kind != 'tucker': raise ValueError(f'learn_v applies to the tucker summary only, not {kind!r}')
     if kind not in SUMMARIES: raise ValueError(f'unknown summary kind {kind!r}; valid kinds: {sorted(SUMMARIES)}')
@@ -254,7 +254,7 @@ def make_summary(kind:str, # 'tucker', 'farzi', 'dense', 'random' or 'longest' (
 # %% ../nbs/05_summary.ipynb #49c09397
 SUMMARY_TENSORS, SUMMARY_META = 'summary.safetensors', 'summary.json'
 
-def save_summary(summary:Summary, path, # directory to write (created if missing)
+def save_summary(summary:'Summary', path, # directory to write (created if missing)
                  dataset:str|None=None, # name of the dataset the summary was distilled from
                  extra:dict|None=None) -> Path: # further JSON facts to record (config, epoch, scores)
     "Write `summary` to the directory `path` as `summary.safetensors` + `summary.json`."
@@ -296,7 +296,7 @@ def _summary_meta(path:Path, n_items:int|None, dataset:str|None) -> dict:
 # %% ../nbs/05_summary.ipynb #cfacde7b
 def load_summary(path, # directory written by save_summary
                  n_items:int|None=None, # the dataset's item count, to check against
-                 dataset:str|None=None) -> Summary: # the dataset's name, to check against (when the summary has one)
+                 dataset:str|None=None) -> 'Summary': # the dataset's name, to check against (when the summary has one)
     "Rebuild the summary saved in the directory `path`; mismatched or damaged files give errors naming them."
     path = Path(path)
     meta = _summary_meta(path, n_items, dataset)
@@ -313,7 +313,7 @@ def load_summary(path, # directory written by save_summary
 
 # %% ../nbs/05_summary.ipynb #143ebd47
 @torch.no_grad()
-def export_inter(summary:Summary, path, # the `.inter` file to write
+def export_inter(summary:'Summary', path, # the `.inter` file to write
                  mode:str='argmax', # 'argmax': most probable item per step; 'sample': draw from P
                  generator:torch.Generator|None=None, # CPU generator for mode='sample'
                  item_tokens=None, # id -> raw token (indexable by int id); None writes internal ids

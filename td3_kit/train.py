@@ -10,7 +10,7 @@ import dataclasses, time
 from pathlib import Path
 import torch, torch.nn.functional as F
 from tqdm.auto import tqdm
-from .core import (get_device, seeded, make_config, save_json, load_json, save_torch, load_torch, peak_rss_mb,
+from .core import (get_device, seeded, keep_freed_memory, make_config, save_json, load_json, save_torch, load_torch, peak_rss_mb,
                           machine_info)
 from .data import SeqData, load_dataset
 from .metrics import rank_sampled, rank_full, ranking_metrics
@@ -151,7 +151,7 @@ def _teacher_metrics(model, data:SeqData, tdir:Path, st:dict, dev) -> dict:
     return metrics
 
 # %% ../nbs/04_train.ipynb #10aba4ea
-def pretrain(cfg:TeacherConfig, out, data:SeqData|None=None, progress=True) -> dict:
+def pretrain(cfg:'TeacherConfig', out, data:SeqData|None=None, progress=True) -> dict:
     "Train (or resume, or just load) the full-data teacher of `cfg` into `out/teacher`; returns its metrics."
     tdir = Path(out) / 'teacher'
     if (tdir / 'config.json').exists():
@@ -160,6 +160,7 @@ def pretrain(cfg:TeacherConfig, out, data:SeqData|None=None, progress=True) -> d
         if (tdir / 'metrics.json').exists(): return load_json(tdir / 'metrics.json')
     data = data or load_dataset(cfg.dataset, max_len=cfg.arch.max_len)
     dev = get_device(cfg.device)
+    keep_freed_memory()  # no page faults on each epoch's temporaries (glibc; see core)
     save_json(dataclasses.asdict(cfg), tdir / 'config.json')
     with seeded(cfg.seed):
         model = make_learner(cfg.learner, data.n_items, cfg.arch).to(dev)

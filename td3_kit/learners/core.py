@@ -94,7 +94,7 @@ class Learner(nn.Module):
     "Base class of the sequential recommenders trained on a sequence summary; its methods follow, a cell each."
     def __init__(self,
                  n_items:int,                 # number of real items; ids 1..n_items, 0 = padding
-                 cfg:LearnerConfig|None=None, # hyper-parameters (default: LearnerConfig())
+                 cfg:'LearnerConfig|None'=None, # hyper-parameters (default: LearnerConfig())
                 ):
         super().__init__()
         if not isinstance(n_items, int) or n_items < 1:
@@ -171,7 +171,7 @@ def forward(self:Learner,
     rows = self._rows(seq, rows)
     lengths = self._lengths(seq, lengths, rows)
     x = self.embed(seq)  # (b, L, d) each input row embedded once
-    if rows is not None: x = x[rows]  # (B, L, d)
+    if rows is not None: x = x.index_select(0, rows)  # (B, L, d); backward: index_add (x[rows]: index_put, 4x slower)
     h, attn = self.represent(x, lengths, return_attn)  # (B, d)
     logits = self.logits(h)  # (B, n_items)
     loss = None if target is None else self.loss_fn(logits, target)
