@@ -149,14 +149,14 @@ def seeded(seed:int):
         yield
 
 # %% ../nbs/00_core.ipynb #c6d62a2e
-_M_TRIM_THRESHOLD, _M_TOP_PAD, _M_MMAP_MAX = -1, -2, -4  # glibc's mallopt parameters (malloc.h)
+_M_TRIM_THRESHOLD, _M_TOP_PAD, _M_MMAP_THRESHOLD = -1, -2, -3  # glibc's mallopt parameters (malloc.h)
 
 def keep_freed_memory() -> bool:
     "glibc: serve all memory from the heap and keep freed memory for reuse (no page faults on each new tensor)."
     try: libc = ctypes.CDLL('libc.so.6')
     except OSError: return False
     if not hasattr(libc, 'gnu_get_libc_version'): return False  # another C library
-    settings = ((_M_MMAP_MAX, 0), (_M_TRIM_THRESHOLD, 2**31 - 1), (_M_TOP_PAD, 2**26))
+    settings = ((_M_MMAP_THRESHOLD, 2**25), (_M_TRIM_THRESHOLD, 2**31 - 1), (_M_TOP_PAD, 2**26))
     return all(libc.mallopt(k, v) == 1 for k, v in settings)
 
 # %% ../nbs/00_core.ipynb #9d8e9b6b
