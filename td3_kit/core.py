@@ -152,7 +152,7 @@ def seeded(seed:int):
 _M_TRIM_THRESHOLD, _M_TOP_PAD, _M_MMAP_THRESHOLD = -1, -2, -3  # glibc's mallopt parameters (malloc.h)
 
 def keep_freed_memory() -> bool:
-    "glibc: serve all memory from the heap and keep freed memory for reuse (no page faults on each new tensor)."
+    "glibc: serve tensors up to 32 MiB from the heap and keep freed memory for reuse (no page faults on each)."
     try: libc = ctypes.CDLL('libc.so.6')
     except OSError: return False
     if not hasattr(libc, 'gnu_get_libc_version'): return False  # another C library

@@ -14,8 +14,8 @@ from torch.func import functional_call
 from tqdm.auto import tqdm
 from fastcore.basics import patch
 import td3_kit
-from .core import (get_device, seeded, keep_freed_memory, atomic_write, save_json, load_json, save_torch, load_torch, peak_memory,
-                          machine_info, make_config, read_toml, apply_overrides, check_choices)
+from .core import (get_device, seeded, keep_freed_memory, atomic_write, save_json, load_json, save_torch,
+                          load_torch, peak_memory, machine_info, make_config, read_toml, apply_overrides, check_choices)
 from .data import SeqData, load_dataset
 from .learners.registry import make_learner
 from .summary import make_summary, save_summary

@@ -180,7 +180,7 @@ class FixedBatches(NamedTuple):
     def __call__(self, t:int) -> tuple:
         P, lens, b, parts = self
         s = t * b % P.shape[0]
-        if parts: return parts[s // b].view_as(parts[s // b]), lens[s:s + b]  # a step's own view of its part (below)
+        if parts: part = parts[s // b]; return part.view_as(part), lens[s:s + b]  # a step's own view of its part (below)
         if s + b <= P.shape[0]: return P[s:s + b], lens[s:s + b]  # contiguous rows: views, no copy
         rows = cyclic_rows(t, P.shape[0], b)
         return P[rows.to(P.device)], lens[rows]

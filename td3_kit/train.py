@@ -10,8 +10,8 @@ import dataclasses, time
 from pathlib import Path
 import torch, torch.nn.functional as F
 from tqdm.auto import tqdm
-from .core import (get_device, seeded, keep_freed_memory, make_config, save_json, load_json, save_torch, load_torch, peak_rss_mb,
-                          machine_info)
+from .core import (get_device, seeded, keep_freed_memory, make_config, save_json, load_json, save_torch,
+                          load_torch, peak_rss_mb, machine_info)
 from .data import SeqData, load_dataset
 from .metrics import rank_sampled, rank_full, ranking_metrics
 from .learners.core import LearnerConfig
