@@ -195,7 +195,7 @@ def td3_study(
     protocol:str='scratch',  # evaluation protocol of the studies (cross-arch is always scratch)
     distill_with:str='sasrec gru4rec narm bert4rec',  # cross-arch: inner learners to distil with
     evaluate_with:str='sasrec gru4rec narm bert4rec',  # cross-arch: learners that evaluate each summary
-    no_full:bool=False,  # cross-arch: skip the full-data row of each evaluating learner
+    no_full:bool=False,  # skip the full-data rows (studies: the reference of the share and gain scores)
     quiet:bool=False,  # no progress bars
     points:str=None,  # your own points instead of NAME's: "LABEL=OVERRIDES; ..." (e.g. "rank 4=d1=4 d2=4; TD3=")
 ):
@@ -208,7 +208,8 @@ def td3_study(
                    not no_full, not quiet)
         print((Path(out) / 'cross_arch.md').read_text())
     else:
-        run_study(name, out, preset, over, seeds_, n, protocol, parse_points(points) if points else None, not quiet)
+        run_study(name, out, preset, over, seeds_, n, protocol, parse_points(points) if points else None,
+                  full_data=not no_full, progress=not quiet)
         print((Path(out) / f'study_{name}.md').read_text())
 
 # %% ../nbs/09_cli.ipynb #a409e7d3
