@@ -104,6 +104,11 @@ def scores(row:dict, refs:dict, mu:int, metric:str='ndcg@10', kind:str='uni100')
     full, rand = m(refs['full']), m(refs['random'][str(mu)])
     return dict(share=m(row) / full, gain=(m(row) - rand) / (full - rand))
 
+def _reference_list(refs:dict) -> list:
+    "[(kind, μ, row)] of a study's reference rows: full data (μ None), then random and longest users at each μ."
+    rows = [('full data', None, refs['full'])] if refs.get('full') else []
+    return rows + [(k, int(mu), r) for k in ('random', 'longest') for mu, r in refs.get(k, {}).items()]
+
 # %% ../nbs/08b_studies.ipynb #93f4d0ff
 def study_markdown(res:dict) -> str:
     "A markdown table of a study: one row per point and reference row, test metrics (mean ± std), scores and costs."
@@ -119,9 +124,10 @@ def study_markdown(res:dict) -> str:
     for p in res['points']:
         lines.append(f"| {p['label']} | {cells(p, p['config']['mu'])} | {p['n_learned']:,} | {p['s_per_outer_step']:.2f} | "
                      f"{p['distill_min']:.1f} | {p['fit_s']:.1f} | {p['summary_mb']:.1f} |")
-    real = [(f'{k} {mu} users', r, int(mu)) for k in ('random', 'longest') for mu, r in refs.get(k, {}).items()]
-    for label, r, mu in ([('full data', refs['full'], real[0][2])] if refs.get('full') else []) + real:
-        lines.append(f"| {label} | {cells(r, mu)} | – | – | – | {r['fit_s']:.1f} | – |")
+    any_mu = res['points'][0]['config']['mu']  # full data scores 100% and 1 against any μ's random users
+    for k, mu, r in _reference_list(refs):
+        label = k if mu is None else f'{k} {mu} users'
+        lines.append(f"| {label} | {cells(r, mu or any_mu)} | – | – | – | {r['fit_s']:.1f} | – |")
     return '\n'.join(lines) + '\n'
 
 
@@ -137,9 +143,7 @@ def study_frame(res:dict, metric:str='ndcg@10', kind:str='uni100') -> pd.DataFra
 
 def reference_frame(res:dict, metric:str='ndcg@10', kind:str='uni100') -> pd.DataFrame:
     "The reference rows of a study (full data; random and longest users at each μ): kind, μ, test `metric` mean and std."
-    refs = res.get('references') or {}
-    rows = [('full data', None, refs['full'])] if refs.get('full') else []
-    rows += [(k, int(mu), r) for k in ('random', 'longest') for mu, r in refs.get(k, {}).items()]
+    rows = _reference_list(res.get('references') or {})
     return pd.DataFrame([dict(kind=k, mu=mu, mean=r['metrics']['test'][kind][metric]['mean'],
                               std=r['metrics']['test'][kind][metric]['std'], learners=r['learners']) for k, mu, r in rows],
                         columns=['kind', 'mu', 'mean', 'std', 'learners'])
