@@ -126,6 +126,20 @@ def _compile_trial(net, kit, cases:list) -> dict:
     return compiled
 
 # %% ../nbs/10_bench.ipynb #850a3f04
+def _time_steps(cases:list, reps:int, sync) -> dict:
+    "Median ms of each (name, step) over `reps` calls after 2 warm-ups; '…create_graph' steps also timed backwards."
+    ms = {}
+    for name, step in cases:
+        for i in range(reps + 2):  # 2 warm-up steps
+            sync(); t0 = time.perf_counter(); out = step()
+            sync(); t1 = time.perf_counter(); ms.setdefault(name, []).append(1000 * (t1 - t0))
+            if 'create_graph' in name:
+                sum(v.sum() for v in out.values()).backward(); sync()
+                back = name.replace('create_graph', 'outer_backward')
+                ms.setdefault(back, []).append(1000 * (time.perf_counter() - t1))
+    return {f'{k}_ms': float(torch.tensor(v[2:]).median()) for k, v in ms.items()}
+
+# %% ../nbs/10_bench.ipynb #4eae4015
 def bench_inner(n_items:int=1682, learner:str='sasrec', mu:int=30, zeta:int=50, b:int=15, reps:int=10,
                 window:int=4, device:str='cpu', compile:bool=False) -> dict:
     "Median ms of an ordinary, a differentiable and an outer-backward inner step, and the memory a kept step holds."
@@ -135,26 +149,18 @@ def bench_inner(n_items:int=1682, learner:str='sasrec', mu:int=30, zeta:int=50, 
     S = torch.randn(mu, zeta, n_items, generator=torch.Generator().manual_seed(0)).to(dev).requires_grad_()
     lens = torch.full((mu,), zeta)
     sync = torch.cuda.synchronize if dev.type == 'cuda' else (lambda: None)
-    p0, gen, ms = init_params(net, 'fresh', generator=torch.Generator().manual_seed(0)), torch.Generator(), {}
+    p0, gen = init_params(net, 'fresh', generator=torch.Generator().manual_seed(0)), torch.Generator()
     kit = lambda steps, model=net, **kw: unroll(model, p0, fixed_batches(S.softmax(-1), lens, b), steps=steps,
                                                 lr=0.005, generator=gen, **kw).params  # P decoded once
     ref = lambda steps: _reference_window(net, p0, S, lens, b, steps, 0.005, gen)
     cases = [('plain', lambda: kit(1, window=0, start='end')), ('create_graph', lambda: kit(1, window=1)),
              ('ref_create_graph', lambda: ref(1))]
     compiled = _compile_trial(net, kit, cases) if compile else {}
-    for name, step in cases:
-        for i in range(reps + 2):  # 2 warm-up steps
-            sync(); t0 = time.perf_counter(); out = step()
-            sync(); t1 = time.perf_counter(); ms.setdefault(name, []).append(1000 * (t1 - t0))
-            if 'create_graph' in name:
-                sum(v.sum() for v in out.values()).backward(); sync()
-                back = name.replace('create_graph', 'outer_backward')
-                ms.setdefault(back, []).append(1000 * (time.perf_counter() - t1))
+    med = _time_steps(cases, reps, sync)
     P = S.softmax(-1)  # (mu, zeta, n_items), shared by every step of the kit's window
     kept = _saved_mb(lambda: unroll(net, p0, fixed_batches(P, lens, b), steps=window, lr=0.005, window=window,
                                     generator=gen), exclude=(P,)) / window
     ref_kept = _saved_mb(lambda: ref(window), exclude=(S,)) / window
-    med = {f'{k}_ms': float(torch.tensor(v[2:]).median()) for k, v in ms.items()}
     step_ms = lambda pre: med[f'{pre}create_graph_ms'] + med[f'{pre}outer_backward_ms']
     speedup = step_ms('ref_') / step_ms('')
     return dict(suite='inner', learner=learner, n_items=n_items, mu=mu, zeta=zeta, b=b, reps=reps, **med,

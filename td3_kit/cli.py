@@ -8,6 +8,7 @@ __all__ = ['COMMANDS', 'USER_ERRORS', 'td3_data', 'td3_generate', 'td3_pretrain'
 
 # %% ../nbs/09_cli.ipynb #d8a2168b
 import json, os, sys, warnings
+from types import SimpleNamespace
 from pathlib import Path
 from fastcore.script import call_parse, anno_parser, Param
 from .core import make_config, read_toml, save_json
@@ -73,6 +74,27 @@ def td3_pretrain(
     return m
 
 # %% ../nbs/09_cli.ipynb #8ffa026f
+def _bench_suite(a) -> dict:
+    "Run suite `a.suite` of `td3 bench` with `td3_bench`'s arguments `a` (imported here: `td3 --help` stays fast)."
+    from td3_kit.data import load_dataset
+    from td3_kit.distill import config_from
+    from td3_kit.bench import bench_teacher, bench_inner, bench_evaluate, bench_learner, bench_distill, bench_scale
+    from td3_kit.core import get_device, machine_info
+    summary, items = a.summary or str(Path(a.run) / 'summary'), [int(n) for n in a.items.split()]
+    suites = dict(
+        teacher=lambda: bench_teacher(load_dataset(a.dataset), epochs=a.epochs, device=a.device),
+        distill=lambda: bench_distill(config_from(a.preset, a.over, dataset=a.dataset, device=a.device), a.run,
+                                      a.steps),
+        inner=lambda: dict(suite='inner', machine=machine_info(), rows=[
+            bench_inner(n, a.learner, device=str(get_device(a.device)), compile=a.compile) for n in items]),
+        eval=lambda: bench_evaluate(summary, a.run, a.n, a.protocol, a.learner, device=a.device),
+        scale=lambda: bench_scale(a.run, tuple(items), a.users, a.interactions, over=a.over, steps=a.steps,
+                                  device=a.device),
+        learner=lambda: bench_learner(summary, a.run, a.learner, epochs=a.epochs, device=a.device))
+    if a.suite not in suites: raise ValueError(f'unknown suite {a.suite!r}; valid: {sorted(suites)}')
+    return suites[a.suite]()
+
+# %% ../nbs/09_cli.ipynb #4581324d
 @call_parse
 def td3_bench(
     suite:str='teacher',  # teacher (epochs), distill (outer steps), inner (inner steps), eval (learners), scale, learner
@@ -94,23 +116,9 @@ def td3_bench(
     device:str='auto',  # 'auto', 'cpu' or 'cuda'
 ):
     "Run a benchmark suite and write its results as JSON."
-    from td3_kit.data import load_dataset
-    from td3_kit.distill import config_from
-    from td3_kit.bench import (bench_teacher, bench_inner, bench_evaluate, bench_learner, bench_distill, bench_scale,
-                               floor_line)
-    from td3_kit.core import get_device, machine_info
-    inner = lambda: dict(suite='inner', machine=machine_info(), rows=[
-        bench_inner(int(n), learner, device=str(get_device(device)), compile=compile) for n in items.split()])
-    suites = dict(teacher=lambda: bench_teacher(load_dataset(dataset), epochs=epochs, device=device),
-                  distill=lambda: bench_distill(config_from(preset, over, dataset=dataset, device=device), run, steps),
-                  inner=inner, eval=lambda: bench_evaluate(summary or str(Path(run) / 'summary'), run, n, protocol,
-                                                         learner, device=device),
-                  scale=lambda: bench_scale(run, tuple(int(n) for n in items.split()), users, interactions, over=over,
-                                            steps=steps, device=device),
-                  learner=lambda: bench_learner(summary or str(Path(run) / 'summary'), run, learner, epochs=epochs,
-                                                device=device))
-    if suite not in suites: raise ValueError(f'unknown suite {suite!r}; valid: {sorted(suites)}')
-    res = suites[suite]()
+    args = SimpleNamespace(**locals())  # the arguments, as given
+    from td3_kit.bench import floor_line
+    res = _bench_suite(args)
     save_json(res, out)
     print(json.dumps({k: v for k, v in res.items() if k not in ('top_ops', 'machine', 'matmul_rates')}, indent=2))
     if 'floor_s' in res: print(floor_line(res))  # distill: the compute floor and the kit's multiple of it

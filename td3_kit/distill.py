@@ -57,17 +57,20 @@ class DistillConfig(InnerConfig):
     amp: bool = False            # bf16 autocast (CUDA only)
     remat: bool = False          # recompute window steps in the backward: memory ∝ M × weights, not M × activations
 
-    def __post_init__(self):
-        super().__post_init__()
-        check_choices(self)
-        if not 0 < self.window <= self.inner_steps and self.unroll != 'full':
-            raise ValueError(f'DistillConfig.window must lie in 1..inner_steps={self.inner_steps}, got {self.window}')
-        if self.syn_batch > self.mu:
-            raise ValueError(f'DistillConfig.syn_batch ({self.syn_batch}) exceeds mu ({self.mu})')
-        if self.average_last < 0: raise ValueError(f'DistillConfig.average_last must be >= 0, got {self.average_last}')
-        if not 0 <= self.stop_after <= self.epochs:
-            raise ValueError(f'DistillConfig.stop_after must lie in 0..epochs={self.epochs} (0 = run every epoch), '
-                             f'got {self.stop_after}')
+# %% ../nbs/08_distill.ipynb #f558dff6
+@patch
+def __post_init__(self:DistillConfig):
+    "Check the fields once, when the config is made (`InnerConfig`'s and the `Literal` choices first)."
+    InnerConfig.__post_init__(self)
+    check_choices(self)
+    if not 0 < self.window <= self.inner_steps and self.unroll != 'full':
+        raise ValueError(f'DistillConfig.window must lie in 1..inner_steps={self.inner_steps}, got {self.window}')
+    if self.syn_batch > self.mu:
+        raise ValueError(f'DistillConfig.syn_batch ({self.syn_batch}) exceeds mu ({self.mu})')
+    if self.average_last < 0: raise ValueError(f'DistillConfig.average_last must be >= 0, got {self.average_last}')
+    if not 0 <= self.stop_after <= self.epochs:
+        raise ValueError(f'DistillConfig.stop_after must lie in 0..epochs={self.epochs} (0 = run every epoch), '
+                         f'got {self.stop_after}')
 
 # %% ../nbs/08_distill.ipynb #e7fcdf06
 def steps_per_epoch(n_train:int, real_batch:int) -> int:
@@ -114,17 +117,20 @@ class Distiller:
         "The inner learner's starting weights by `cfg.init`: `init_params` with this run's pool and generator."
         return init_params(self.learner, self.cfg.init, self.pool, self.gen)
 
-    def amp(self):
-        "The autocast context of the inner and outer forward passes: bf16 on CUDA when `cfg.amp`, else a no-op."
-        return torch.autocast('cuda', dtype=torch.bfloat16, enabled=self.cfg.amp and self.dev.type == 'cuda')
+# %% ../nbs/08_distill.ipynb #57a6de8a
+@patch
+def amp(self:Distiller):
+    "The autocast context of the inner and outer forward passes: bf16 on CUDA when `cfg.amp`, else a no-op."
+    return torch.autocast('cuda', dtype=torch.bfloat16, enabled=self.cfg.amp and self.dev.type == 'cuda')
 
-    def inner(self, P, plens, params:dict, steps:int, window:int, start, generator, opt_state=None):
-        "`unroll` of the learner (train mode) for `steps` on the summary's P (μ, ζ, |I|) with the run's settings."
-        cfg = self.cfg
-        self.learner.train()
-        return unroll(self.learner, params, fixed_batches(P, plens, cfg.syn_batch), steps, cfg.inner_lr, window,
-                      start, generator, cfg.inner_wd, cfg.augment, opt_state=opt_state, remat=cfg.remat,
-                      eps_root=cfg.inner_eps_root)
+@patch
+def inner(self:Distiller, P, plens, params:dict, steps:int, window:int, start, generator, opt_state=None):
+    "`unroll` of the learner (train mode) for `steps` on the summary's P (μ, ζ, |I|) with the run's settings."
+    cfg = self.cfg
+    self.learner.train()
+    return unroll(self.learner, params, fixed_batches(P, plens, cfg.syn_batch), steps, cfg.inner_lr, window,
+                  start, generator, cfg.inner_wd, cfg.augment, opt_state=opt_state, remat=cfg.remat,
+                  eps_root=cfg.inner_eps_root)
 
 # %% ../nbs/08_distill.ipynb #f92ebe4b
 _OUTER_ELEMS = 2**25  # most logits (rows × items) of one chunk of the outer loss: 128 MB in float32
@@ -283,6 +289,18 @@ def _epoch_row(records:list) -> dict:
                 skipped=sum(p['skipped'] for p in records))
 
 # %% ../nbs/08_distill.ipynb #350a38f5
+def _open_run(cfg:'DistillConfig', out:Path, progress) -> tuple:
+    "Train the teacher if `out` has none and record `cfg` in `out/distill`: (data, teacher, features, device)."
+    data = load_dataset(cfg.teacher.dataset, max_len=cfg.teacher.arch.max_len)
+    if is_main(): pretrain(cfg.teacher, out, data, progress=progress)
+    barrier()
+    dev = get_device(cfg.device)
+    teacher, _ = load_teacher(out, device=dev)
+    features = load_torch(out / 'teacher' / 'features.pt')['train']  # (N, d) teacher features of the real instances
+    if is_main(): save_json(dataclasses.asdict(cfg), out / 'distill' / 'config.json')
+    return data, teacher, features, dev
+
+# %% ../nbs/08_distill.ipynb #b2c31ef5
 def distill(cfg:'DistillConfig', out, progress=True) -> dict:
     "Distil `cfg.teacher.dataset` into a summary in `out/summary` (training the teacher first if needed)."
     init_distributed()  # joins torchrun's process group, if launched by torchrun; rank 0 alone writes files
@@ -290,13 +308,8 @@ def distill(cfg:'DistillConfig', out, progress=True) -> dict:
     if (ddir / 'config.json').exists() and not _same_run(load_json(ddir / 'config.json'), cfg):
         raise ValueError(f'{ddir}/config.json: holds a run with another config; use another --out or remove {ddir}')
     if (ddir / 'result.json').exists(): return load_json(ddir / 'result.json')
-    data = load_dataset(cfg.teacher.dataset, max_len=cfg.teacher.arch.max_len)
-    if is_main(): pretrain(cfg.teacher, out, data, progress=progress)
-    barrier()
-    dev, main, name = get_device(cfg.device), is_main(), data.stats['name']
-    teacher, _ = load_teacher(out, device=dev)
-    features = load_torch(out / 'teacher' / 'features.pt')['train']
-    if main: save_json(dataclasses.asdict(cfg), ddir / 'config.json')
+    data, teacher, features, dev = _open_run(cfg, out, progress)
+    main, name = is_main(), data.stats['name']
     with seeded(cfg.seed):
         distiller = Distiller(cfg, data, teacher, features, teacher_pool(out, cfg), dev)
         history, best, best_epoch, first = _start(distiller, out, teacher, dev, main)

@@ -218,6 +218,15 @@ def _window_start(steps, window, start, generator):
     else: raise ValueError(f"start: expected None, 'end' or an int in [0, {steps - window}], got {start!r}")
     return c, window
 
+def _diff_step(learner, lr, weight_decay, eps_root, augment):
+    "The differentiable Adam step of `unroll`: (params, state, (P, lengths), gen) -> ((new params, state), loss)."
+    def one_step(p, s, batch, gen, create_graph=True):
+        loss = inner_loss(learner, p, *batch, gen, augment)
+        grads = torch.autograd.grad(loss, list(p.values()), create_graph=create_graph, allow_unused=True)
+        new = adam_step(p, dict(zip(p, grads)), s or adam_init(p), lr, weight_decay=weight_decay, eps_root=eps_root)
+        return new, loss.detach()
+    return one_step
+
 # %% ../nbs/06_inner.ipynb #245e0ae9
 def unroll(
     learner:nn.Module,                   # module whose forward is called with params substituted
@@ -236,21 +245,14 @@ def unroll(
 )->Unrolled:
     "Train `learner` on the summary for c + M steps; the last M steps are differentiable w.r.t. the summary."
     c, M = _window_start(steps, window, start, generator)
-    step = lambda p, gr, s: adam_step(p, gr, s or adam_init(p), lr, weight_decay=weight_decay, eps_root=eps_root)
-    def one_step(p, s, batch, gen, create_graph=True):  # one step on batch = (P, lengths): (new params, state), loss
-        loss = inner_loss(learner, p, *batch, gen, augment)
-        grads = torch.autograd.grad(loss, list(p.values()), create_graph=create_graph, allow_unused=True)
-        return step(p, dict(zip(p, grads)), s), loss.detach()
     if remat and not isinstance(get_batch, FixedBatches):
         raise ValueError("unroll(remat=True): get_batch must come from `fixed_batches` (the backward re-reads its P)")
-    loss = torch.tensor(float('nan'))
+    one_step, loss = _diff_step(learner, lr, weight_decay, eps_root, augment), torch.tensor(float('nan'))
     if c > 0:                                                   # plain steps in place: `adam_step_`, no graph
         params, opt_state, loss = _plain_adam(learner, params, get_batch, c, lr, weight_decay, eps_root,
                                               opt_state, generator, augment)
     if remat and M > 0:                                         # differentiable window, recomputed in the backward
-        replay = _Window(learner, dict(params), opt_state, get_batch, c, M, generator, one_step)
-        theta_T = _Remat.apply(get_batch.P, replay)
-        return Unrolled(dict(zip(params, theta_T)), replay.final_state, c, float(replay.loss))
+        return _remat_window(_Window(learner, dict(params), opt_state, get_batch, c, M, generator, one_step))
     params = {k: v if v.requires_grad else v.detach().requires_grad_() for k, v in params.items()}
     for t in range(c, c + M):                                   # differentiable window
         (params, opt_state), loss = one_step(params, opt_state, get_batch(t), generator)
@@ -335,6 +337,12 @@ class _Remat(torch.autograd.Function):
         window.saved = []
         window.learner.train(mode)
         return gP, None
+
+# %% ../nbs/06_inner.ipynb #55509a6b
+def _remat_window(window:_Window) -> Unrolled:
+    "The differentiable window of `unroll(remat=True)`: its final weights through `_Remat`, which replays it backwards."
+    theta_T = _Remat.apply(window.batches.P, window)
+    return Unrolled(dict(zip(window.params, theta_T)), window.final_state, window.c, float(window.loss))
 
 # %% ../nbs/06_inner.ipynb #1dfe78a0
 @dataclasses.dataclass(frozen=True)

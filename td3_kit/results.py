@@ -57,35 +57,38 @@ def real_summary(kind:str, data, mu:int, zeta:int, seed:int):
     return make_summary(kind, data, None, mu, zeta, generator=torch.Generator().manual_seed(seed))
 
 # %% ../nbs/08a_results.ipynb #226b799e
-def results_table(root, preset:str='ml-100k', seeds=(0, 1), n:int=3, over:str|None=None, summaries=('tucker', 'farzi'),
-                  protocols=PROTOCOLS, full_data:bool=True, progress:bool=True) -> dict:
-    "Distil with every seed, evaluate every row under every protocol; write `results.json` and `results.md`."
-    root = Path(root)
-    base = config_from(preset, over)
-    data = load_dataset(base.teacher.dataset, max_len=base.teacher.arch.max_len)
-    pretrain(base.teacher, root, data, progress=progress)
-    teacher, tcfg = load_teacher(root)
+def _distil_all(root:Path, base, summaries, seeds, progress:bool) -> dict:
+    "Every summary kind distilled with every seed, each in its own run folder: {'KIND_seedN': result and dir}."
     runs = {}
     for kind in summaries:
         for seed in seeds:
             d = run_dir(root, kind, seed)
             res = distill(dataclasses.replace(base, summary=kind, seed=seed), d, progress=progress)
             runs[f'{kind}_seed{seed}'] = dict(res, dir=str(d))
+    return runs
+
+# %% ../nbs/08a_results.ipynb #20bda81f
+def results_table(root, preset:str='ml-100k', seeds=(0, 1), n:int=3, over:str|None=None, summaries=('tucker', 'farzi'),
+                  protocols=PROTOCOLS, full_data:bool=True, progress:bool=True) -> dict:
+    "Distil with every seed, evaluate every row under every protocol; write `results.json` and `results.md`."
+    root, base = Path(root), config_from(preset, over)
+    data = load_dataset(base.teacher.dataset, max_len=base.teacher.arch.max_len)
+    pretrain(base.teacher, root, data, progress=progress)
+    teacher, tcfg = load_teacher(root)
+    runs = _distil_all(root, base, summaries, seeds, progress)
     learners = lambda protocol: EvalConfig(learner=tcfg.learner, arch=tcfg.arch, protocol=protocol, n=n)
     def row(name, protocol, make_source, inner=base, seeds_=seeds):
         return measure_row(root, name, make_source, data, teacher, learners(protocol), seeds_, base, inner)
     real = lambda kind, s: real_summary(kind, data, base.mu, base.zeta, s)
+    saved = lambda kind, s, end='': load_summary(root / f'{kind}_seed{s}' / f'summary{end}', n_items=data.n_items)
     rows = []
     for protocol in protocols:
         if full_data: rows.append(row('full data', protocol, lambda s: 'full', seeds_=seeds[:1]))
         for kind in summaries:
-            rows.append(row(f'{kind} {base.mu}x{base.zeta}', protocol,
-                            lambda s, k=kind: load_summary(root / f'{k}_seed{s}' / 'summary', n_items=data.n_items)))
+            rows.append(row(f'{kind} {base.mu}x{base.zeta}', protocol, lambda s, k=kind: saved(k, s)))
         rows.append(row(f'random {base.mu} users', protocol, lambda s: real('random', s)))
         rows.append(row(f'longest {base.mu} users', protocol, lambda s: real('longest', s)))
-        if 'tucker' in summaries:
-            rows.append(row('untrained tucker', protocol,
-                            lambda s: load_summary(root / f'tucker_seed{s}' / 'summary_init', n_items=data.n_items)))
+        if 'tucker' in summaries: rows.append(row('untrained tucker', protocol, lambda s: saved('tucker', s, '_init')))
         if protocol == 'pretrained-emb':
             rows.append(row('zero-step learner', protocol, lambda s: real('longest', s), InnerConfig(inner_steps=0)))
     table = dict(preset=preset, overrides=over, seeds=list(seeds), n=n, config=dataclasses.asdict(base), rows=rows,

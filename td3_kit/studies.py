@@ -52,6 +52,17 @@ def parse_points(text:str) -> list:
     return points
 
 # %% ../nbs/08b_studies.ipynb #d5f003aa
+def _measure_point(cfg, name:str, root:Path, data, learners:EvalConfig, teacher, seeds, progress:bool) -> dict:
+    "Distil `cfg` with every seed (runs in `ROOT/NAME_seedN`), evaluate every seed's summary, add the run's costs."
+    runs = [distill(dataclasses.replace(cfg, seed=s), run_dir(root, name, s), progress=progress) for s in seeds]
+    source = lambda s: load_summary(run_dir(root, name, s) / 'summary', n_items=data.n_items)
+    pooled = evaluate_seeds(source, data, learners, teacher, seeds, cfg)
+    steps = steps_per_epoch(len(data.train_seq), cfg.real_batch) * (cfg.stop_after or cfg.epochs)
+    secs = sum(r['s_per_outer_step'] for r in runs) / len(runs)
+    return dict(pooled, s_per_outer_step=secs, distill_min=secs * steps / 60, n_learned=runs[0]['n_learned'],
+                summary_mb=cfg.mu * cfg.zeta * data.n_items * 4 / 2**20)
+
+# %% ../nbs/08b_studies.ipynb #7c09d3da
 def run_study(study:str, root, preset:str='ml-100k', over:str|None=None, seeds=(0, 1), n:int=3,
               protocol:str='scratch', points:list|None=None, full_data:bool=True, progress:bool=True) -> dict:
     "Distil and evaluate every point of `study` (a key of `STUDIES`, or your own `points`: [(label, overrides)])."
@@ -67,17 +78,10 @@ def run_study(study:str, root, preset:str='ml-100k', over:str|None=None, seeds=(
     for label, point_over in points:
         cfg = config_from(preset, _join(over, point_over))
         name = base.summary if cfg == base else _slug(point_over)  # same overrides, same runs, whichever study
-        def measure(cfg=cfg, name=name) -> dict:  # distil with every seed, then evaluate every seed's summary
-            runs = [distill(dataclasses.replace(cfg, seed=s), run_dir(root, name, s), progress=progress) for s in seeds]
-            source = lambda s: load_summary(run_dir(root, name, s) / 'summary', n_items=data.n_items)
-            pooled = evaluate_seeds(source, data, learners, teacher, seeds, cfg)
-            steps = steps_per_epoch(len(data.train_seq), cfg.real_batch) * (cfg.stop_after or cfg.epochs)
-            secs = sum(r['s_per_outer_step'] for r in runs) / len(runs)
-            return dict(pooled, s_per_outer_step=secs, distill_min=secs * steps / 60, n_learned=runs[0]['n_learned'],
-                        summary_mb=cfg.mu * cfg.zeta * data.n_items * 4 / 2**20)
         key = dict(study=study, label=label, over=point_over, protocol=protocol, seeds=list(seeds), n=n,
                    config=dataclasses.asdict(cfg))
-        out.append(cached(root / 'points' / f'{study}__{_slug(label)}__{protocol}.json', key, measure))
+        out.append(cached(root / 'points' / f'{study}__{_slug(label)}__{protocol}.json', key,
+                          lambda: _measure_point(cfg, name, root, data, learners, teacher, seeds, progress)))
     refs = reference_rows(root, base, data, teacher, learners, seeds, sorted({p['config']['mu'] for p in out}), full_data)
     res = dict(study=study, preset=preset, overrides=over, seeds=list(seeds), n=n, protocol=protocol, points=out,
                references=refs, machine=machine_info())
