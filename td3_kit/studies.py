@@ -4,10 +4,10 @@
 
 # %% auto #0
 __all__ = ['STUDIES', 'parse_points', 'run_study', 'reference_rows', 'scores', 'study_markdown', 'study_frame', 'reference_frame',
-           'cross_arch', 'cross_markdown', 'cross_frame']
+           'study_from', 'cross_arch', 'cross_markdown', 'cross_frame']
 
 # %% ../nbs/08b_studies.ipynb #9cb32766
-import dataclasses, re
+import dataclasses, json, re
 from pathlib import Path
 import pandas as pd
 from .core import save_json, atomic_write, machine_info
@@ -151,6 +151,26 @@ def reference_frame(res:dict, metric:str='ndcg@10', kind:str='uni100') -> pd.Dat
     return pd.DataFrame([dict(kind=k, mu=mu, mean=r['metrics']['test'][kind][metric]['mean'],
                               std=r['metrics']['test'][kind][metric]['std'], learners=r['learners']) for k, mu, r in rows],
                         columns=['kind', 'mu', 'mean', 'std', 'learners'])
+
+# %% ../nbs/08b_studies.ipynb #7bba8b64
+def study_from(study:str, results:list, preset:str='ml-100k', over:str|None=None) -> dict:
+    "`study` put together from saved study results (`run_study`'s JSON): its points found by config, and the `missing`."
+    if study not in STUDIES: raise ValueError(f'unknown study {study!r}; valid: {sorted(STUDIES)}')
+    key = lambda config: json.dumps(config, sort_keys=True, default=list)
+    found = {}
+    for res in results:  # of two saved points with the same config: more seeds first, then the later result
+        for p in res['points']:
+            k = key(p['config'])
+            if k not in found or len(p['seeds']) >= len(found[k]['seeds']): found[k] = p
+    points, missing = [], []
+    for label, point_over in STUDIES[study]:
+        p = found.get(key(json.loads(key(dataclasses.asdict(config_from(preset, _join(over, point_over)))))))
+        if p is None: missing.append(label)
+        else: points.append(dict(p, label=label, over=point_over, study=study))
+    refs = next((r['references'] for r in reversed(results) if (r.get('references') or {}).get('full')), None)
+    return dict(study=study, preset=preset, overrides=over, seeds=sorted({s for p in points for s in p['seeds']}),
+                n=points[0]['n'] if points else None, protocol=points[0]['protocol'] if points else None,
+                points=points, references=refs, missing=missing, sources=[r.get('study') for r in results])
 
 # %% ../nbs/08b_studies.ipynb #39bd0b83
 def cross_arch(root, preset:str='ml-100k', over:str|None=None, distill_with=tuple(LEARNERS),
