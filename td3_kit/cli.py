@@ -206,6 +206,7 @@ def td3_study(
     no_full:bool=False,  # skip the full-data rows (studies: the reference of the share and gain scores)
     quiet:bool=False,  # no progress bars
     points:str=None,  # your own points instead of NAME's: "LABEL=OVERRIDES; ..." (e.g. "rank 4=d1=4 d2=4; TD3=")
+    mus:str='',  # more μ for the random/longest reference rows, e.g. "10 30 100 300" (with --points "": those rows only)
 ):
     "Run a study (ablations, a sensitivity sweep or the cross-architecture matrix) and write its JSON and markdown."
     from td3_kit.studies import run_study, cross_arch, parse_points
@@ -216,8 +217,8 @@ def td3_study(
                    not no_full, not quiet)
         print((Path(out) / 'cross_arch.md').read_text())
     else:
-        run_study(name, out, preset, over, seeds_, n, protocol, parse_points(points) if points else None,
-                  full_data=not no_full, progress=not quiet)
+        run_study(name, out, preset, over, seeds_, n, protocol, parse_points(points) if points is not None else None,
+                  full_data=not no_full, progress=not quiet, mus=tuple(int(m) for m in mus.split()))
         print((Path(out) / f'study_{name}.md').read_text())
 
 # %% ../nbs/09_cli.ipynb #a409e7d3

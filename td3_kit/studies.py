@@ -38,7 +38,7 @@ def _join(*overs) -> str: return ' '.join(o for o in overs if o)
 
 # %% ../nbs/08b_studies.ipynb #358fcffc
 def parse_points(text:str) -> list:
-    "[(label, overrides)] from 'LABEL=OVERRIDES; LABEL=OVERRIDES' (e.g. 'rank 4=d1=4 d2=4; TD3=')."
+    "[(label, overrides)] from 'LABEL=OVERRIDES; LABEL=OVERRIDES' (e.g. 'rank 4=d1=4 d2=4; TD3='); '' gives none."
     points = []
     for part in (p.strip() for p in text.split(';')):
         if not part: continue
@@ -47,7 +47,6 @@ def parse_points(text:str) -> list:
             raise ValueError(f'--points: {part!r} is not LABEL=OVERRIDES (e.g. "rank 4=d1=4 d2=4"; "TD3=" for the preset)')
         points.append((label.strip(), over.strip()))
     labels = [l for l, _ in points]
-    if not points: raise ValueError(f'--points: no point in {text!r}')
     if len(set(labels)) < len(labels): raise ValueError(f'--points: a label appears twice in {labels}')
     return points
 
@@ -64,11 +63,13 @@ def _measure_point(cfg, name:str, root:Path, data, learners:EvalConfig, teacher,
 
 # %% ../nbs/08b_studies.ipynb #7c09d3da
 def run_study(study:str, root, preset:str='ml-100k', over:str|None=None, seeds=(0, 1), n:int=3,
-              protocol:str='scratch', points:list|None=None, full_data:bool=True, progress:bool=True) -> dict:
+              protocol:str='scratch', points:list|None=None, full_data:bool=True, progress:bool=True,
+              mus=()) -> dict:  # mus: more μ for the random/longest reference rows (points=[]: those rows only)
     "Distil and evaluate every point of `study` (a key of `STUDIES`, or your own `points`: [(label, overrides)])."
     if points is None:
         if study not in STUDIES: raise ValueError(f'unknown study {study!r}; valid: {sorted(STUDIES)} (and cross-arch)')
         points = STUDIES[study]
+    if not points and not mus: raise ValueError(f'study {study!r}: no points and no mus, nothing to measure')
     root, base = Path(root), config_from(preset, over)
     data = load_dataset(base.teacher.dataset, max_len=base.teacher.arch.max_len)
     pretrain(base.teacher, root, data, progress=progress)
@@ -82,7 +83,8 @@ def run_study(study:str, root, preset:str='ml-100k', over:str|None=None, seeds=(
                    config=dataclasses.asdict(cfg))
         out.append(cached(root / 'points' / f'{study}__{_slug(label)}__{protocol}.json', key,
                           lambda: _measure_point(cfg, name, root, data, learners, teacher, seeds, progress)))
-    refs = reference_rows(root, base, data, teacher, learners, seeds, sorted({p['config']['mu'] for p in out}), full_data)
+    refs = reference_rows(root, base, data, teacher, learners, seeds, sorted({p['config']['mu'] for p in out} | set(mus)),
+                          full_data)
     res = dict(study=study, preset=preset, overrides=over, seeds=list(seeds), n=n, protocol=protocol, points=out,
                references=refs, machine=machine_info())
     save_json(res, root / f'study_{study}.json')
@@ -128,7 +130,7 @@ def study_markdown(res:dict) -> str:
     for p in res['points']:
         lines.append(f"| {p['label']} | {cells(p, p['config']['mu'])} | {p['n_learned']:,} | {p['s_per_outer_step']:.2f} | "
                      f"{p['distill_min']:.1f} | {p['fit_s']:.1f} | {p['summary_mb']:.1f} |")
-    any_mu = res['points'][0]['config']['mu']  # full data scores 100% and 1 against any μ's random users
+    any_mu = next(iter(refs.get('random') or {}), None)  # full data scores 100% and 1 against any μ's random users
     for k, mu, r in _reference_list(refs):
         label = k if mu is None else f'{k} {mu} users'
         lines.append(f"| {label} | {cells(r, mu or any_mu)} | – | – | – | {r['fit_s']:.1f} | – |")
@@ -164,7 +166,7 @@ def study_from(study:str, results:list, preset:str='ml-100k', over:str|None=None
             if k not in found or len(p['seeds']) >= len(found[k]['seeds']): found[k] = p
     points, missing = [], []
     for label, point_over in STUDIES[study]:
-        p = found.get(key(json.loads(key(dataclasses.asdict(config_from(preset, _join(over, point_over)))))))
+        p = found.get(key(dataclasses.asdict(config_from(preset, _join(over, point_over)))))
         if p is None: missing.append(label)
         else: points.append(dict(p, label=label, over=point_over, study=study))
     refs = next((r['references'] for r in reversed(results) if (r.get('references') or {}).get('full')), None)
