@@ -195,8 +195,9 @@ def cross_arch(root, preset:str='ml-100k', over:str|None=None, distill_with=tupl
         for s in seeds: distill(dataclasses.replace(cfg, seed=s), run_dir(troot, cfg.summary, s), progress=progress)
         source = lambda s: load_summary(troot / f'{cfg.summary}_seed{s}' / 'summary', n_items=data.n_items)
         cells[a] = {b: cell(root / 'cross' / f'{a}__{b}.json', source, b, seeds, cfg, teacher) for b in evaluate_with}
-    full = {b: cell(root / 'cross' / f'full__{b}.json', lambda s: 'full', b, seeds[:1], base, None)
-            for b in evaluate_with} if full_data else {}
+    full = {b: measure_row(root, 'full data' + ('' if b == base.teacher.learner else f' {b}'), lambda s: 'full', data, None,
+                           EvalConfig(learner=b, arch=base.teacher.arch, n=n), seeds[:1], base)
+            for b in evaluate_with} if full_data else {}  # the preset learner's row is the studies' and results' own
     res = dict(preset=preset, overrides=over, seeds=list(seeds), n=n, distill_with=list(distill_with),
                evaluate_with=list(evaluate_with), cells=cells, full_data=full, machine=machine_info())
     save_json(res, root / 'cross_arch.json')
