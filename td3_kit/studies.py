@@ -4,13 +4,14 @@
 
 # %% auto #0
 __all__ = ['STUDIES', 'run_name', 'parse_points', 'run_study', 'reference_rows', 'scores', 'study_markdown', 'study_frame',
-           'reference_frame', 'study_from', 'cross_arch', 'cross_markdown', 'cross_frame']
+           'reference_frame', 'merge_points', 'study_from', 'load_studies', 'cross_arch', 'cross_markdown',
+           'cross_frame']
 
 # %% ../nbs/08b_studies.ipynb #9cb32766
 import dataclasses, json, re
 from pathlib import Path
 import pandas as pd
-from .core import save_json, atomic_write, machine_info
+from .core import save_json, load_json, atomic_write, machine_info
 from .data import load_dataset
 from .summary import load_summary
 from .train import pretrain, load_teacher
@@ -159,25 +160,55 @@ def reference_frame(res:dict, metric:str='ndcg@10', kind:str='uni100') -> pd.Dat
                               std=r['metrics']['test'][kind][metric]['std'], learners=r['learners']) for k, mu, r in rows],
                         columns=['kind', 'mu', 'mean', 'std', 'learners'])
 
+# %% ../nbs/08b_studies.ipynb #5a7c0e21
+def _pool_stats(a:dict, b:dict, na:int, nb:int) -> dict:
+    "Mean and sample std of `na + nb` values from each group's {mean, std} (nested dicts of them, as `pool` writes)."
+    if set(a) != {'mean', 'std'}: return {k: _pool_stats(a[k], b[k], na, nb) for k in a}
+    n = na + nb
+    ss = (na - 1) * a['std'] ** 2 + (nb - 1) * b['std'] ** 2 + na * nb / n * (a['mean'] - b['mean']) ** 2
+    return dict(mean=(na * a['mean'] + nb * b['mean']) / n, std=(ss / (n - 1)) ** 0.5 if n > 1 else 0.0)
+
+def merge_points(a:dict, b:dict) -> dict:
+    "One point from two saved points of the same config on disjoint seeds: metrics pooled over all their learners."
+    if a['config'] != b['config'] or (a['protocol'], a['n']) != (b['protocol'], b['n']):
+        raise ValueError(f"merge_points: {a['label']!r} and {b['label']!r} were measured with other settings")
+    if set(a['seeds']) & set(b['seeds']):
+        raise ValueError(f"merge_points: seeds {a['seeds']} and {b['seeds']} overlap; pool only disjoint seeds")
+    sa, sb = len(a['seeds']), len(b['seeds'])
+    per_seed = lambda k: (sa * a[k] + sb * b[k]) / (sa + sb)  # costs: the mean over every seed's run
+    return dict(a, seeds=sorted(a['seeds'] + b['seeds']), learners=a['learners'] + b['learners'],
+                metrics=_pool_stats(a['metrics'], b['metrics'], a['learners'], b['learners']),
+                **{k: per_seed(k) for k in ('fit_s', 's_per_outer_step', 'distill_min')})
+
+
 # %% ../nbs/08b_studies.ipynb #7bba8b64
 def study_from(study:str, results:list, preset:str='ml-100k', over:str|None=None) -> dict:
     "`study` put together from saved study results (`run_study`'s JSON): its points found by config, and the `missing`."
     if study not in STUDIES: raise ValueError(f'unknown study {study!r}; valid: {sorted(STUDIES)}')
     key = lambda config: json.dumps(config, sort_keys=True, default=list)
-    found = {}
-    for res in results:  # of two saved points with the same config: more seeds first, then the later result
-        for p in res['points']:
-            k = key(p['config'])
-            if k not in found or len(p['seeds']) >= len(found[k]['seeds']): found[k] = p
+    saved = {}  # config → its saved points, later pieces last
+    for res in results:
+        for p in res['points']: saved.setdefault(key(p['config']), []).append(p)
+    def best(ps):  # more seeds first, then the later; points on seeds not yet covered pooled in
+        order = sorted(range(len(ps)), key=lambda i: (len(ps[i]['seeds']), i), reverse=True)
+        out = ps[order[0]]
+        for i in order[1:]:
+            if not set(ps[i]['seeds']) & set(out['seeds']): out = merge_points(out, ps[i])
+        return out
     points, missing = [], []
     for label, point_over in STUDIES[study]:
-        p = found.get(key(dataclasses.asdict(config_from(preset, _join(over, point_over)))))
-        if p is None: missing.append(label)
-        else: points.append(dict(p, label=label, over=point_over, study=study))
+        ps = saved.get(key(dataclasses.asdict(config_from(preset, _join(over, point_over)))))
+        if ps is None: missing.append(label)
+        else: points.append(dict(best(ps), label=label, over=point_over, study=study))
     refs = next((r['references'] for r in reversed(results) if (r.get('references') or {}).get('full')), None)
     return dict(study=study, preset=preset, overrides=over, seeds=sorted({s for p in points for s in p['seeds']}),
                 n=points[0]['n'] if points else None, protocol=points[0]['protocol'] if points else None,
                 points=points, references=refs, missing=missing, sources=[r.get('study') for r in results])
+
+def load_studies(folder) -> list:
+    "Every saved study JSON in `folder` (`run_study`'s, or pieces of one), in name order: the `results` of `study_from`."
+    return [r for f in sorted(Path(folder).glob('*.json')) if 'points' in (r := load_json(f))]
+
 
 # %% ../nbs/08b_studies.ipynb #39bd0b83
 def cross_arch(root, preset:str='ml-100k', over:str|None=None, distill_with=tuple(LEARNERS),
