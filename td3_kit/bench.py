@@ -427,7 +427,7 @@ def _scale_point(cfg:dict, run, mode:str, steps:int=1) -> dict:
         order = torch.randperm(len(data.train_seq), generator=distiller.batch_gen)
         times = []
         for s in range(steps):
-            idx = order[s * cfg.real_batch:][:cfg.real_batch]
+            idx = order[s * cfg.real_batch % len(order):][:cfg.real_batch]  # round the log again if it is short
             t0 = time.perf_counter()
             if mode == 'reference':
                 if distiller.params is None: distiller.params = distiller.init_params()
