@@ -166,7 +166,7 @@ def _pool_stats(a:dict, b:dict, na:int, nb:int) -> dict:
     if set(a) != {'mean', 'std'}: return {k: _pool_stats(a[k], b[k], na, nb) for k in a}
     n = na + nb
     ss = (na - 1) * a['std'] ** 2 + (nb - 1) * b['std'] ** 2 + na * nb / n * (a['mean'] - b['mean']) ** 2
-    return dict(mean=(na * a['mean'] + nb * b['mean']) / n, std=(ss / (n - 1)) ** 0.5 if n > 1 else 0.0)
+    return dict(mean=(na * a['mean'] + nb * b['mean']) / n, std=(ss / (n - 1)) ** 0.5)  # n ≥ 2: each group has a learner
 
 def merge_points(a:dict, b:dict) -> dict:
     "One point from two saved points of the same config on disjoint seeds: metrics pooled over all their learners."
