@@ -198,7 +198,12 @@ def outer_step(self:Distiller, idx:torch.Tensor) -> dict:
 # %% ../nbs/08_distill.ipynb #00a2c67f
 def teacher_pool(out, cfg:'DistillConfig') -> list:
     "Checkpoint files of the teacher's epochs pool_from..pool_to (all epochs if none fall in the range)."
-    files = sorted((Path(out) / 'teacher' / 'checkpoints').glob('epoch_*.pt'))
+    where = Path(out) / 'teacher' / 'checkpoints'
+    files = sorted(where.glob('epoch_*.pt'))
+    if not files and cfg.init == 'pool':
+        raise FileNotFoundError(f"{where}: no teacher checkpoints (epoch_NNN.pt), the pool init='pool' starts every "
+                                "inner learner from; a finished teacher copied without them cannot be distilled from. "
+                                "Train the teacher again in a new --out (td3 pretrain), or distil with init=fresh")
     pool = [f for f in files if cfg.pool_from <= int(f.stem.split('_')[1]) <= cfg.pool_to]
     return pool or files
 

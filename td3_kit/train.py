@@ -137,10 +137,14 @@ def _teacher_epoch(model, opt, data:SeqData, cfg, gen:torch.Generator, tdir:Path
     return loss, valid
 
 # %% ../nbs/04_train.ipynb #48d536da
+def _save_features(model, data:SeqData, tdir:Path):
+    "`features.pt`: the features of every training instance under `model` (the best teacher), which alignment reads."
+    save_torch(dict(train=features_of(model, data.train_seq, data.train_len)), tdir / 'features.pt')
+
 def _teacher_metrics(model, data:SeqData, tdir:Path, st:dict, dev) -> dict:
     "The best model's features (`features.pt`) and its validation and test metrics (`metrics.json`), with timings."
     model.load_state_dict(load_torch(tdir / 'best.pt', map_location=dev))
-    save_torch(dict(train=features_of(model, data.train_seq, data.train_len)), tdir / 'features.pt')
+    _save_features(model, data, tdir)
     hist = st['history']
     metrics = dict(dataset=data.stats['name'], n_items=data.n_items, best_epoch=st['best_epoch'], epochs_run=len(hist),
                    valid=evaluate_split(model, data, 'valid'), test=evaluate_split(model, data, 'test'),
@@ -157,7 +161,11 @@ def pretrain(cfg:'TeacherConfig', out, data:SeqData|None=None, progress=True) ->
     if (tdir / 'config.json').exists():
         if make_config(TeacherConfig, load_json(tdir / 'config.json'), str(tdir / 'config.json')) != cfg:
             raise ValueError(f'{tdir}/config.json: holds a teacher with another config; use another --out or remove it')
-        if (tdir / 'metrics.json').exists(): return load_json(tdir / 'metrics.json')
+        if (tdir / 'metrics.json').exists():  # finished; a copy without features.pt gets them from best.pt
+            if not (tdir / 'features.pt').exists():
+                _save_features(load_teacher(out, device=get_device(cfg.device))[0],
+                               data or load_dataset(cfg.dataset, max_len=cfg.arch.max_len), tdir)
+            return load_json(tdir / 'metrics.json')
     data = data or load_dataset(cfg.dataset, max_len=cfg.arch.max_len)
     dev = get_device(cfg.device)
     keep_freed_memory()  # no page faults on each epoch's temporaries (glibc; see core)
