@@ -18,7 +18,7 @@ from .train import pretrain, load_teacher
 from .evaluate import EvalConfig
 from .distill import config_from, distill, steps_per_epoch
 from .learners.registry import LEARNERS
-from .results import run_dir, cached, evaluate_seeds, measure_row, real_summary
+from .results import run_dir, cached, saved, evaluate_seeds, measure_row, real_summary
 
 # %% ../nbs/08b_studies.ipynb #d9ab2df5
 STUDIES = {
@@ -213,29 +213,35 @@ def load_studies(folder) -> list:
 # %% ../nbs/08b_studies.ipynb #39bd0b83
 def cross_arch(root, preset:str='ml-100k', over:str|None=None, distill_with=tuple(LEARNERS),
                evaluate_with=tuple(LEARNERS), seeds=(0, 1), n:int=3, full_data:bool=True, progress:bool=True) -> dict:
-    "The cross-architecture matrix: summaries distilled with each of `distill_with`, evaluated by each of `evaluate_with`."
+    "Cross-architecture matrix: summaries distilled with each of `distill_with` (and earlier calls') × `evaluate_with`"
     root, base = Path(root), config_from(preset, over)
     for name in (*distill_with, *evaluate_with):
         if name not in LEARNERS: raise ValueError(f'unknown learner {name!r}; valid: {sorted(LEARNERS)}')
     data = load_dataset(base.teacher.dataset, max_len=base.teacher.arch.max_len)
-    def cell(f, make_source, learner, seeds_, cfg, teacher):
+    config = lambda a: config_from(preset, _join(over, f'teacher.learner={a}'))  # distilled with learner a
+    key = lambda cfg: dict(seeds=list(seeds), n=n, config=dataclasses.asdict(cfg))  # a saved cell's settings
+    file = lambda a, b: root / 'cross' / f'{a}__{b}.json'  # distilled with a, evaluated by b
+    def cell(f, make_source, learner, cfg, teacher):
         learners = EvalConfig(learner=learner, arch=cfg.teacher.arch, n=n)  # the scratch protocol
-        return cached(f, dict(seeds=list(seeds_), n=n, config=dataclasses.asdict(cfg)),
-                      lambda: evaluate_seeds(make_source, data, learners, teacher, seeds_, cfg))
+        return cached(f, key(cfg), lambda: evaluate_seeds(make_source, data, learners, teacher, seeds, cfg))
     cells = {}
     for a in distill_with:
-        cfg = config_from(preset, _join(over, f'teacher.learner={a}'))
+        cfg = config(a)
         troot = root if a == base.teacher.learner else root / f'teacher-{a}'
         pretrain(cfg.teacher, troot, data, progress=progress)
         teacher, _ = load_teacher(troot)
         for s in seeds: distill(dataclasses.replace(cfg, seed=s), run_dir(troot, cfg.summary, s), progress=progress)
         source = lambda s: load_summary(troot / f'{cfg.summary}_seed{s}' / 'summary', n_items=data.n_items)
-        cells[a] = {b: cell(root / 'cross' / f'{a}__{b}.json', source, b, seeds, cfg, teacher) for b in evaluate_with}
+        cells[a] = {b: cell(file(a, b), source, b, cfg, teacher) for b in evaluate_with}
+    for a in LEARNERS:  # rows an earlier call measured with these settings: the matrix grows one call at a time
+        if a not in cells and all(saved(file(a, b), key(config(a))) for b in evaluate_with):
+            cells[a] = {b: load_json(file(a, b)) for b in evaluate_with}
+    rows = [a for a in LEARNERS if a in cells]
     full = {b: measure_row(root, 'full data' + ('' if b == base.teacher.learner else f' {b}'), lambda s: 'full', data, None,
                            EvalConfig(learner=b, arch=base.teacher.arch, n=n), seeds[:1], base)
             for b in evaluate_with} if full_data else {}  # the preset learner's row is the studies' and results' own
-    res = dict(preset=preset, overrides=over, seeds=list(seeds), n=n, distill_with=list(distill_with),
-               evaluate_with=list(evaluate_with), cells=cells, full_data=full, machine=machine_info())
+    res = dict(preset=preset, overrides=over, seeds=list(seeds), n=n, distill_with=rows,
+               evaluate_with=list(evaluate_with), cells={a: cells[a] for a in rows}, full_data=full, machine=machine_info())
     save_json(res, root / 'cross_arch.json')
     atomic_write(root / 'cross_arch.md', cross_markdown(res))
     return res
