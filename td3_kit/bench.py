@@ -7,7 +7,7 @@ __all__ = ['top_ops', 'FreshProcessError', 'in_fresh_process', 'bench_teacher', 
            'bench_learner', 'floor_line', 'bench_distill', 'bench_scale']
 
 # %% ../nbs/10_bench.ipynb #9db1fd86
-import dataclasses, os, pickle, statistics, subprocess, sys, tempfile, time, resource
+import contextlib, dataclasses, os, pickle, statistics, subprocess, sys, tempfile, time, resource
 from collections import Counter
 from pathlib import Path
 import torch, torch.nn.functional as F
@@ -265,22 +265,35 @@ class _FlopLog(TorchDispatchMode):
         return dict(out)
 
 # %% ../nbs/10_bench.ipynb #373ab48c
-def _step_flops(distiller:Distiller, idx:torch.Tensor, c:int) -> _FlopLog:
-    "The FLOPs of one outer step of `distiller` on the rows `idx` at window start `c`, by phase; leaves no `.grad`."
-    cfg, log = distiller.cfg, _FlopLog()
+def _step_phases(distiller:Distiller, idx:torch.Tensor, c:int, mark, inside=contextlib.nullcontext):
+    "One outer step on the rows `idx` at window start `c`, by phase: `mark(phase)` before each, `mark(None)` last."
+    cfg = distiller.cfg  # each phase runs inside `inside()`, as `outer_step` runs it; it leaves no `.grad`
     M = cfg.inner_steps if cfg.unroll == 'full' else cfg.window
     gen = torch.Generator().set_state(distiller.gen.get_state())  # the run's own generator does not move
     params = distiller.params if distiller.params is not None else distiller.init_params()
-    with log, distiller.amp():
-        log.phase = 'summary'; P, plens = distiller.summary.all()  # (μ, ζ, |I|), (μ,)
-        log.phase = 'plain_step'; distiller.inner(P.detach(), plens, params, 1, 0, 'end', gen)  # one, for the scaling
-        log.phase = 'plain'; head = distiller.inner(P, plens, params, c, 0, 'end', gen)
-        log.phase = 'window'; unrolled = distiller.inner(P, plens, head.params, M, M, 0, gen, head.opt_state)
-        log.phase = 'outer_loss'; grads = distiller.outer_grads(unrolled, idx)[0]
-    with log:  # outside autocast, as in `outer_step`
-        log.phase = 'outer_backward'; distiller.meta_backward(unrolled, grads)
+    with inside(), distiller.amp():
+        mark('summary'); P, plens = distiller.summary.all()  # (μ, ζ, |I|), (μ,)
+        mark('plain_step'); distiller.inner(P.detach(), plens, params, 1, 0, 'end', gen)  # one, for the scaling
+        mark('plain'); head = distiller.inner(P, plens, params, c, 0, 'end', gen)
+        mark('window'); unrolled = distiller.inner(P, plens, head.params, M, M, 0, gen, head.opt_state)
+        mark('outer_loss'); grads = distiller.outer_grads(unrolled, idx)[0]
+    with inside():  # outside autocast, as in `outer_step`
+        mark('outer_backward'); distiller.meta_backward(unrolled, grads)
+    mark(None)
     distiller.opt.zero_grad(set_to_none=True)
+
+def _step_flops(distiller:Distiller, idx:torch.Tensor, c:int) -> _FlopLog:
+    "The FLOPs of one outer step of `distiller` on the rows `idx` at window start `c`, by phase; leaves no `.grad`."
+    log = _FlopLog()
+    _step_phases(distiller, idx, c, lambda phase: setattr(log, 'phase', phase), lambda: log)
     return log
+
+def _step_seconds(distiller:Distiller, idx:torch.Tensor, c:int, sync=lambda: None) -> dict:
+    "Seconds of each phase of the step `_step_flops` counts, run without the counting mode: the kit beside its floor."
+    marks = []
+    def mark(phase): sync(); marks.append((phase, time.perf_counter()))
+    _step_phases(distiller, idx, c, mark)
+    return {p: t1 - t0 for (p, t0), (_, t1) in zip(marks, marks[1:])}
 
 # %% ../nbs/10_bench.ipynb #daaf603d
 def _op_seconds(key:tuple, device, reps:int=5) -> float|None:
@@ -338,11 +351,22 @@ def _floor(log:_FlopLog, rates:dict, cfg:DistillConfig, c:int, starts:list) -> d
                                    flops_share=by_key[(op, ls)] / max(total + plain_step, 1))
                               for op, ls in rates])
 
+def _kit_parts(secs:dict, fl:dict, c:int) -> dict:
+    "The kit's seconds per phase (`_step_seconds` at start `c`, plain steps scaled to the mean start) and / the floor."
+    step = secs['plain'] / c if c else secs['plain_step']  # one plain step, from all c of them where there are any
+    kit = {p: s for p, s in secs.items() if p not in ('plain', 'plain_step')}
+    kit['plain'] = fl['mean_window_start'] * step
+    floor = fl['floor_parts_s']
+    return dict(kit_parts_s=kit, kit_s_plain_step=step,
+                kit_over_floor_parts={p: s / floor[p] for p, s in kit.items() if floor.get(p)})
+
 def floor_line(res:dict) -> str:
     "One line for `td3 bench --suite distill`: the floor of an average outer step and the kit's multiple of it."
     return (f"floor {res['floor_s']:.3f} s per outer step ({res['flops_mean_c'] / 1e9:.2f} GFLOP counted at mean "
             f"window start {res['mean_window_start']:g}, {res['threads']} threads); kit {res['s_per_outer_step']:.3f} "
-            f"s = {res['kit_over_floor']:.1f}x the floor")
+            f"s = {res['kit_over_floor']:.1f}x the floor"
+            + (''.join(f"; {p} {s:.3f} s, {res['kit_over_floor_parts'].get(p, float('nan')):.1f}x"
+                       for p, s in res['kit_parts_s'].items()) if 'kit_parts_s' in res else ''))
 
 # %% ../nbs/10_bench.ipynb #986436eb
 def _reference_outer_step(distiller:Distiller, teacher, idx:torch.Tensor, start:int,
@@ -405,6 +429,7 @@ def bench_distill(cfg:DistillConfig, out, steps:int=3, profile:bool=True, refere
         if floor:  # the first timed step's batch and window start; the matmul rates in this process, these threads
             log = _step_flops(distiller, batch(1), starts[0])
             fl = _floor(log, _matmul_rates(log, dev), cfg, starts[0], starts)
+            fl |= _kit_parts(_step_seconds(distiller, batch(1), starts[0], sync), fl, starts[0])  # the same step, timed
         ref_ok = reference and not getattr(distiller.learner, 'cloze', False) and cfg.augment
         ref = _time_reference(distiller, teacher, [batch(s) for s in range(1, steps + 1)], starts) if ref_ok else {}
     kit_s = sum(times) / len(times)
