@@ -11,7 +11,7 @@ import contextlib, dataclasses, os, pickle, statistics, subprocess, sys, tempfil
 from collections import Counter
 from pathlib import Path
 import torch, torch.nn.functional as F
-from torch.func import functional_call
+from torch.func import functional_call, grad, vjp
 from torch.profiler import profile, ProfilerActivity
 from torch.utils.flop_counter import flop_registry
 from torch.utils._python_dispatch import TorchDispatchMode
@@ -21,7 +21,8 @@ from .learners.core import LearnerConfig
 from .learners.registry import make_learner
 from .summary import Summary, load_summary
 from .train import evaluate_split, train_epoch, pretrain, load_teacher
-from .inner import InnerConfig, adam_init, adam_step, cyclic_rows, draw_cuts, fixed_batches, init_params, unroll
+from .inner import InnerConfig, AdamState, adam_init, adam_step, cyclic_rows, draw_cuts, fixed_batches, init_params, unroll
+from .inner import inner_call, _Window, _run, _replay, _diff_step  # the remat window, for the compile trial
 from .evaluate import EvalConfig, fit_summary, evaluate
 from .distill import DistillConfig, Distiller, config_from, teacher_pool
 
@@ -121,9 +122,51 @@ def _compile_trial(net, kit, cases:list) -> dict:
     t0 = time.perf_counter(); kit(1, cnet, window=0, start='end')
     compiled['compile_first_step_s'] = time.perf_counter() - t0
     cases.append(('compiled_plain', lambda: kit(1, cnet, window=0, start='end')))
-    try: kit(1, cnet, window=1); compiled['compiled_create_graph'] = 'ran'
+    try:  # the differentiable step and the outer backward through it (the second-order backward)
+        sum(v.sum() for v in kit(1, cnet, window=1).values()).backward(); compiled['compiled_create_graph'] = 'ran'
     except Exception as e: compiled['compiled_create_graph'] = f'{type(e).__name__}: {str(e).splitlines()[0][:200]}'
     return compiled
+
+# %% ../nbs/10_bench.ipynb #691eacce
+def _func_step(net, lr:float, wd:float, eps_root:float):
+    "One window step — augmented inner loss, its gradient, functional Adam — as a pure function of (θ, m, v, P_b)."
+    def step(p, m, v, Pb, lens, rows, pos, n):  # (rows, pos): the target steps, so the targets stay functions of P_b
+        loss = lambda q: functional_call(net, q, (Pb, lens, Pb[rows, pos]), dict(rows=rows)).loss
+        new, st = adam_step(p, grad(loss)(p), AdamState(n, m, v), lr, weight_decay=wd, eps_root=eps_root)
+        return new, st.exp_avg, st.exp_avg_sq
+    return step
+
+def _replay_trial(net, P, lens, b:int, p0:dict, cases:list, lr=0.005, wd=5e-5, eps_root=1e-8, c=3, M=4) -> dict:
+    "torch.compile trial of the window's backward: one remat replay step as a compiled torch.func vjp, beside `_replay`."
+    batches, diff_step = fixed_batches(P, lens, b), _diff_step(net, lr, wd, eps_root, True)
+    head = unroll(net, dict(p0), batches, c, lr, window=0, start='end', generator=torch.Generator().manual_seed(1),
+                  weight_decay=wd, eps_root=eps_root)  # c plain steps: a non-zero Adam state
+    win = _Window(net, dict(head.params), head.opt_state, batches, c, M, torch.Generator().manual_seed(2), diff_step)
+    win.amp, win.training = (P.device.type, False, torch.bfloat16), net.training
+    _run(win, P.device)  # the window without a graph, each step's inputs and RNG states kept
+    t, names = c + M - 1, list(p0)
+    params, state, (gen_state, cpu_rng, dev_rng) = win.saved[-1]
+    Pb, lb = batches(t)
+    (_, lens2, _), kw = inner_call(net, Pb, lb, torch.Generator().set_state(gen_state), True)
+    pos = torch.cat([lb - 1, lens2[len(lb):]]).to(P.device)  # targets: each row's last step, then its cut
+    g_p = [torch.randn_like(v) for v in params.values()]  # ∂L/∂θ_{t+1}; none into the final Adam state
+    zeros = {k: torch.zeros_like(v) for k, v in params.items()}
+    step = _func_step(net, lr, wd, eps_root)
+    def replay(p, m, v, Pb_):
+        return vjp(lambda p_, m_, v_, P_: step(p_, m_, v_, P_, lens2, kw['rows'], pos, state.step), p, m, v, Pb_)[1](
+            (dict(zip(names, g_p)), zeros, zeros))
+    creplay = torch.compile(replay, dynamic=False, options=dict(fallback_random=True))  # eager's RNG: the same masks
+    def run(f):  # from the step's own RNG states, as `_replay` starts
+        torch.set_rng_state(cpu_rng)
+        if dev_rng is not None: torch.cuda.set_rng_state(dev_rng, P.device)
+        return f(params, state.exp_avg, state.exp_avg_sq, Pb)
+    kit = _replay(win, t, P, g_p, None)  # [∂/∂P_b, ∂/∂θ…, ∂/∂state…]
+    t0 = time.perf_counter(); out = run(creplay)
+    res = dict(compile_replay_s=time.perf_counter() - t0, compiled_replay_max_diff=max(
+        [(kit[0] - out[3]).abs().max().item()] + [(kit[1 + i] - out[0][k]).abs().max().item() for i, k in enumerate(names)]),
+        replay_grad_scale=kit[0].abs().max().item())
+    cases += [('replay', lambda: _replay(win, t, P, g_p, None)), ('compiled_replay', lambda: run(creplay))]
+    return res
 
 # %% ../nbs/10_bench.ipynb #850a3f04
 def _time_steps(cases:list, reps:int, sync) -> dict:
@@ -156,6 +199,7 @@ def bench_inner(n_items:int=1682, learner:str='sasrec', mu:int=30, zeta:int=50, 
     cases = [('plain', lambda: kit(1, window=0, start='end')), ('create_graph', lambda: kit(1, window=1)),
              ('ref_create_graph', lambda: ref(1))]
     compiled = _compile_trial(net, kit, cases) if compile else {}
+    if compile: compiled |= _replay_trial(net, S.detach().softmax(-1), lens, b, p0, cases)
     med = _time_steps(cases, reps, sync)
     P = S.softmax(-1)  # (mu, zeta, n_items), shared by every step of the kit's window
     kept = _saved_mb(lambda: unroll(net, p0, fixed_batches(P, lens, b), steps=window, lr=0.005, window=window,

@@ -86,7 +86,8 @@ def reset_layers(
 _INT_DTYPES = (torch.int64, torch.int32, torch.int16, torch.int8, torch.uint8)
 
 def checkable(t:Tensor)->bool:
-    "Whether a value check on `t` is free: a CPU tensor outside `vmap` (callers check GPU/stacked values on the CPU)."
+    "Whether a value check on `t` is free: a CPU tensor outside `vmap` and `torch.compile` (callers check the rest)."
+    if torch.compiler.is_compiling(): return False  # a data-dependent branch would break the compiled graph
     return t.device.type == 'cpu' and not torch._C._functorch.is_batchedtensor(t)
 
 # %% ../../nbs/03_learners.core.ipynb #6ca5b00c
