@@ -233,9 +233,9 @@ def cross_arch(root, preset:str='ml-100k', over:str|None=None, distill_with=tupl
         for s in seeds: distill(dataclasses.replace(cfg, seed=s), run_dir(troot, cfg.summary, s), progress=progress)
         source = lambda s: load_summary(troot / f'{cfg.summary}_seed{s}' / 'summary', n_items=data.n_items)
         cells[a] = {b: cell(file(a, b), source, b, cfg, teacher) for b in evaluate_with}
-    for a in LEARNERS:  # rows an earlier call measured with these settings: the matrix grows one call at a time
-        if a not in cells and all(saved(file(a, b), key(config(a))) for b in evaluate_with):
-            cells[a] = {b: load_json(file(a, b)) for b in evaluate_with}
+    for a in (a for a in LEARNERS if a not in cells):  # rows an earlier call saved with these settings
+        row = {b: saved(file(a, b), key(config(a))) for b in evaluate_with}  # the matrix grows one call at a time
+        if all(r is not None for r in row.values()): cells[a] = row
     rows = [a for a in LEARNERS if a in cells]
     full = {b: measure_row(root, 'full data' + ('' if b == base.teacher.learner else f' {b}'), lambda s: 'full', data, None,
                            EvalConfig(learner=b, arch=base.teacher.arch, n=n), seeds[:1], base)
