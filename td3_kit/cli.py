@@ -11,6 +11,7 @@ import json, os, sys, warnings
 from types import SimpleNamespace
 from pathlib import Path
 from fastcore.script import call_parse, anno_parser, Param
+os.environ.setdefault('THP_MEM_ALLOC_ENABLE', '1')  # before torch's first allocation: see below
 from .core import make_config, read_toml, save_json
 
 # %% ../nbs/09_cli.ipynb #074c7f3d

@@ -185,6 +185,7 @@ def machine_info() -> dict:
     info = dict(python=platform.python_version(), torch=torch.__version__, platform=platform.platform(),
                 processor=platform.processor() or platform.machine(), **_cpu_facts(),
                 torch_cpu_capability=torch.backends.cpu.get_cpu_capability(), cpu_count=os.cpu_count(),
-                torch_threads=torch.get_num_threads(), cuda=torch.cuda.is_available())
+                torch_threads=torch.get_num_threads(), cuda=torch.cuda.is_available(),
+                thp_alloc=os.environ.get('THP_MEM_ALLOC_ENABLE'))  # huge pages for large CPU tensors (td3_kit.cli)
     if torch.cuda.is_available(): info['gpu'] = torch.cuda.get_device_name(0)
     return info
