@@ -134,15 +134,15 @@ def inner_call(
     n = lengths.cpu()                                           # checks and draws on the CPU: no device sync
     _check_batch(P, n)
     rows, last = torch.arange(P.shape[0], device=P.device), (n - 1).to(P.device)
-    lens, target, kw = last, P[rows, last], {}                  # (b,), (b, n)
+    lens, steps, kw = last, last, {}                            # (b,) each row's target step
     if augment:                                                 # every row twice; the learner embeds P once
         r = draw_cuts(n, generator).to(P.device)                # (b,)
-        rows, target = torch.cat([rows, rows]), torch.cat([target, P[rows, r]])  # (2b,), (2b, n)
+        rows, steps = torch.cat([rows, rows]), torch.cat([last, r])  # (2b,), (2b,)
         if getattr(learner, 'cloze', False):                    # bidirectional: mask step r of the whole row
             full = n.to(P.device)
-            lens, kw = torch.cat([full, full]), dict(masked=torch.cat([last, r]))
+            lens, kw = torch.cat([full, full]), dict(masked=steps)
         else: lens = torch.cat([lens, r])                       # causal: the prefix before step r
-    return (P, lens, target), dict(rows=rows, **kw)
+    return (P, lens, P[rows, steps]), dict(rows=rows, **kw)     # one gather: its backward zero-fills one P-sized tensor
 
 # %% ../nbs/06_inner.ipynb #e39c14cf
 def inner_loss(
