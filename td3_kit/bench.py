@@ -495,17 +495,23 @@ def _scale_point(cfg:dict, run, mode:str, steps:int=1) -> dict:
     with seeded(cfg.seed):
         distiller = Distiller(cfg, data, teacher, features, pool, dev)
         order = torch.randperm(len(data.train_seq), generator=distiller.batch_gen)
-        times = []
+        times, starts = [], []
         for s in range(steps):
             idx = order[s * cfg.real_batch % len(order):][:cfg.real_batch]  # round the log again if it is short
             t0 = time.perf_counter()
             if mode == 'reference':
                 if distiller.params is None: distiller.params = distiller.init_params()
                 _reference_outer_step(distiller, teacher, idx, cfg.inner_steps - cfg.window, torch.Generator())
-            else: distiller.outer_step(idx)
+            else: starts.append(distiller.outer_step(idx)['window_start'])
             sync(); times.append(time.perf_counter() - t0)
-    return dict(mode=mode, n_items=data.n_items, s_per_outer_step=sum(times) / len(times), s_all=times,
-                **peak_memory(dev))
+        res = dict(mode=mode, n_items=data.n_items, s_per_outer_step=sum(times) / len(times), s_all=times,
+                   window_starts=starts, **peak_memory(dev))  # peak memory of the timed steps only
+        if mode == 'kit':  # the floor, as `bench_distill` has it: FLOPs at the first timed start, this process's rates
+            log = _step_flops(distiller, order[:cfg.real_batch], starts[0])
+            fl = _floor(log, _matmul_rates(log, dev), cfg, starts[0], starts)
+            res |= dict(floor_s=fl['floor_s'], floor_s_timed=fl['floor_s_timed'], flops_mean_c=fl['flops_mean_c'],
+                        kit_over_floor_timed=res['s_per_outer_step'] / fl['floor_s_timed'])
+    return res
 
 # %% ../nbs/10_bench.ipynb #6ec87335
 def bench_scale(root, items=(1682, 10_000, 100_000), users:int=6040, interactions:int=1_000_000, preset='ml-100k',
