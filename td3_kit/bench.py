@@ -372,6 +372,11 @@ def _matmul_rates(log:_FlopLog, device, cover:float=0.99, most:int=20, reps:int=
     return rates
 
 # %% ../nbs/10_bench.ipynb #63bc9cc9
+def _step_floor(distiller:Distiller, idx:torch.Tensor, starts:list) -> dict:
+    "`_floor` of the outer step on `idx` at the first of the timed window `starts`, at this process's matmul rates."
+    log = _step_flops(distiller, idx, starts[0])
+    return _floor(log, _matmul_rates(log, distiller.dev), distiller.cfg, starts[0], starts)
+
 def _floor(log:_FlopLog, rates:dict, cfg:DistillConfig, c:int, starts:list) -> dict:
     "FLOPs per phase and the floor in seconds (at the mean window start, at `c`, at the mean of `starts`)."
     by_key = Counter()
@@ -472,8 +477,7 @@ def bench_distill(cfg:DistillConfig, out, steps:int=3, profile:bool=True, refere
         top = top_ops(lambda: distiller.outer_step(batch(steps + 1)), dev) if profile else []
         kit_peak = peak_memory(dev)
         if floor:  # the first timed step's batch and window start; the matmul rates in this process, these threads
-            log = _step_flops(distiller, batch(1), starts[0])
-            fl = _floor(log, _matmul_rates(log, dev), cfg, starts[0], starts)
+            fl = _step_floor(distiller, batch(1), starts)
             fl |= _kit_parts(_step_seconds(distiller, batch(1), starts[0], sync), fl, starts[0])  # the same step, timed
         ref_ok = reference and not getattr(distiller.learner, 'cloze', False) and cfg.augment
         ref = _time_reference(distiller, teacher, [batch(s) for s in range(1, steps + 1)], starts) if ref_ok else {}
@@ -488,7 +492,7 @@ def bench_distill(cfg:DistillConfig, out, steps:int=3, profile:bool=True, refere
 
 # %% ../nbs/10_bench.ipynb #f157ac76
 def _scale_point(cfg:dict, run, mode:str, steps:int=1) -> dict:
-    "One point of `bench_scale` (own process; `cfg` a `DistillConfig` as a dict): seconds per outer step, peak memory."
+    "One point of `bench_scale` (own process; `cfg` a `DistillConfig` as a dict): seconds per outer step, peak memory (and the kit's floor)."
     cfg = dataclasses.replace(make_config(DistillConfig, cfg, 'bench_scale'), remat=mode == 'remat')
     data, dev, teacher, features, pool = _bench_inputs(cfg, run)
     sync = torch.cuda.synchronize if dev.type == 'cuda' else (lambda: None)
@@ -507,8 +511,7 @@ def _scale_point(cfg:dict, run, mode:str, steps:int=1) -> dict:
         res = dict(mode=mode, n_items=data.n_items, s_per_outer_step=sum(times) / len(times), s_all=times,
                    window_starts=starts, **peak_memory(dev))  # peak memory of the timed steps only
         if mode == 'kit':  # the floor, as `bench_distill` has it: FLOPs at the first timed start, this process's rates
-            log = _step_flops(distiller, order[:cfg.real_batch], starts[0])
-            fl = _floor(log, _matmul_rates(log, dev), cfg, starts[0], starts)
+            fl = _step_floor(distiller, order[:cfg.real_batch], starts)
             res |= dict(floor_s=fl['floor_s'], floor_s_timed=fl['floor_s_timed'], flops_mean_c=fl['flops_mean_c'],
                         kit_over_floor_timed=res['s_per_outer_step'] / fl['floor_s_timed'])
     return res

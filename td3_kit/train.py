@@ -64,9 +64,9 @@ def features_of(model, seq, lengths, batch_size=4096) -> torch.Tensor:
     dev = next(model.parameters()).device
     was_training = model.training
     model.eval()
-    def feats(seq, lengths):  # forward's features without its scores over every item (N x |I| wasted at 100k items)
-        return model.represent(model.embed(seq), model._lengths(seq, lengths))[0].cpu()
-    feats = [feats(seq[s:s + batch_size].to(dev), lengths[s:s + batch_size].to(dev)) for s in range(0, len(seq), batch_size)]
+    def batch(s, l):  # forward's features without its scores over every item (N x |I| wasted at 100k items)
+        return model.represent(model.embed(s), model._lengths(s, l))[0].cpu()
+    feats = [batch(seq[s:s + batch_size].to(dev), lengths[s:s + batch_size].to(dev)) for s in range(0, len(seq), batch_size)]
     model.train(was_training)
     return torch.cat(feats)
 
