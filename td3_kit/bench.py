@@ -11,7 +11,7 @@ import contextlib, dataclasses, os, pickle, statistics, subprocess, sys, tempfil
 from collections import Counter
 from pathlib import Path
 import torch, torch.nn.functional as F
-from torch.func import functional_call, grad, vjp
+from torch.func import functional_call
 from torch.profiler import profile, ProfilerActivity
 from torch.utils.flop_counter import flop_registry
 from torch.utils._python_dispatch import TorchDispatchMode
@@ -21,8 +21,8 @@ from .learners.core import LearnerConfig
 from .learners.registry import make_learner
 from .summary import Summary, load_summary
 from .train import evaluate_split, train_epoch, pretrain, load_teacher
-from .inner import InnerConfig, AdamState, adam_init, adam_step, cyclic_rows, draw_cuts, fixed_batches, init_params, unroll
-from .inner import inner_call, _Window, _run, _replay, _diff_step  # the remat window, for the compile trial
+from .inner import InnerConfig, adam_init, adam_step, cyclic_rows, draw_cuts, fixed_batches, init_params
+from .unroll import unroll
 from .evaluate import EvalConfig, fit_summary, evaluate
 from .distill import DistillConfig, Distiller, config_from, teacher_pool
 
@@ -115,59 +115,6 @@ def _saved_mb(fn, exclude=()) -> float:
     for t in exclude: saved.pop(t.untyped_storage().data_ptr(), None)
     return sum(saved.values()) / 2**20
 
-# %% ../nbs/10_bench.ipynb #360f259a
-def _compile_trial(net, kit, cases:list) -> dict:
-    "torch.compile trial of `bench_inner`: the ordinary step compiles (its timing case is added to `cases`); the window's double backward is refused."
-    cnet, compiled = torch.compile(net), {}
-    t0 = time.perf_counter(); kit(1, cnet, window=0, start='end')
-    compiled['compile_first_step_s'] = time.perf_counter() - t0
-    cases.append(('compiled_plain', lambda: kit(1, cnet, window=0, start='end')))
-    try:  # the differentiable step and the outer backward through it (the second-order backward)
-        sum(v.sum() for v in kit(1, cnet, window=1).values()).backward(); compiled['compiled_create_graph'] = 'ran'
-    except Exception as e: compiled['compiled_create_graph'] = f'{type(e).__name__}: {str(e).splitlines()[0][:200]}'
-    return compiled
-
-# %% ../nbs/10_bench.ipynb #691eacce
-def _func_step(net, lr:float, wd:float, eps_root:float):
-    "One window step — augmented inner loss, its gradient, functional Adam — as a pure function of (θ, m, v, P_b)."
-    def step(p, m, v, Pb, lens, rows, pos, n):  # (rows, pos): the target steps, so the targets stay functions of P_b
-        loss = lambda q: functional_call(net, q, (Pb, lens, Pb[rows, pos]), dict(rows=rows)).loss
-        new, st = adam_step(p, grad(loss)(p), AdamState(n, m, v), lr, weight_decay=wd, eps_root=eps_root)
-        return new, st.exp_avg, st.exp_avg_sq
-    return step
-
-def _replay_trial(net, P, lens, b:int, p0:dict, cases:list, lr=0.005, wd=5e-5, eps_root=1e-8, c=3, M=4) -> dict:
-    "torch.compile trial of the window's backward: one remat replay step as a compiled torch.func vjp, beside `_replay`."
-    batches, diff_step = fixed_batches(P, lens, b), _diff_step(net, lr, wd, eps_root, True)
-    head = unroll(net, dict(p0), batches, c, lr, window=0, start='end', generator=torch.Generator().manual_seed(1),
-                  weight_decay=wd, eps_root=eps_root)  # c plain steps: a non-zero Adam state
-    win = _Window(net, dict(head.params), head.opt_state, batches, c, M, torch.Generator().manual_seed(2), diff_step)
-    win.amp, win.training = (P.device.type, False, torch.bfloat16), net.training
-    _run(win, P.device)  # the window without a graph, each step's inputs and RNG states kept
-    t, names = c + M - 1, list(p0)
-    params, state, (gen_state, cpu_rng, dev_rng) = win.saved[-1]
-    Pb, lb = batches(t)
-    (_, lens2, _), kw = inner_call(net, Pb, lb, torch.Generator().set_state(gen_state), True)
-    pos = torch.cat([lb - 1, lens2[len(lb):]]).to(P.device)  # targets: each row's last step, then its cut
-    g_p = [torch.randn_like(v) for v in params.values()]  # ∂L/∂θ_{t+1}; none into the final Adam state
-    zeros = {k: torch.zeros_like(v) for k, v in params.items()}
-    step = _func_step(net, lr, wd, eps_root)
-    def replay(p, m, v, Pb_):
-        return vjp(lambda p_, m_, v_, P_: step(p_, m_, v_, P_, lens2, kw['rows'], pos, state.step), p, m, v, Pb_)[1](
-            (dict(zip(names, g_p)), zeros, zeros))
-    creplay = torch.compile(replay, dynamic=False, options=dict(fallback_random=True))  # eager's RNG: the same masks
-    def run(f):  # from the step's own RNG states, as `_replay` starts
-        torch.set_rng_state(cpu_rng)
-        if dev_rng is not None: torch.cuda.set_rng_state(dev_rng, P.device)
-        return f(params, state.exp_avg, state.exp_avg_sq, Pb)
-    kit = _replay(win, t, P, g_p, None)  # [∂/∂P_b, ∂/∂θ…, ∂/∂state…]
-    t0 = time.perf_counter(); out = run(creplay)
-    res = dict(compile_replay_s=time.perf_counter() - t0, compiled_replay_max_diff=max(
-        [(kit[0] - out[3]).abs().max().item()] + [(kit[1 + i] - out[0][k]).abs().max().item() for i, k in enumerate(names)]),
-        replay_grad_scale=kit[0].abs().max().item())
-    cases += [('replay', lambda: _replay(win, t, P, g_p, None)), ('compiled_replay', lambda: run(creplay))]
-    return res
-
 # %% ../nbs/10_bench.ipynb #850a3f04
 def _time_steps(cases:list, reps:int, sync) -> dict:
     "Median ms of each (name, step) over `reps` calls after 2 warm-ups; '…create_graph' steps also timed backwards."
@@ -198,9 +145,12 @@ def bench_inner(n_items:int=1682, learner:str='sasrec', mu:int=30, zeta:int=50, 
     ref = lambda steps: _reference_window(net, p0, S, lens, b, steps, 0.005, gen)
     cases = [('plain', lambda: kit(1, window=0, start='end')), ('create_graph', lambda: kit(1, window=1)),
              ('ref_create_graph', lambda: ref(1))]
-    compiled = _compile_trial(net, kit, cases) if compile else {}
-    if compile and not getattr(net, 'cloze', False):  # the trial's targets are a causal learner's (last step, cut)
-        compiled |= _replay_trial(net, S.detach().softmax(-1), lens, b, p0, cases)
+    compiled = {}
+    if compile:  # the same steps compiled; their first calls compile (or read inductor's cache)
+        t0 = time.perf_counter(); sum(v.sum() for v in kit(2, window=1, compile=True).values()).backward(); sync()
+        compiled['compile_s'] = time.perf_counter() - t0
+        cases += [('compiled_plain', lambda: kit(1, window=0, start='end', compile=True)),
+                  ('compiled_create_graph', lambda: kit(1, window=1, compile=True))]
     med = _time_steps(cases, reps, sync)
     P = S.softmax(-1)  # (mu, zeta, n_items), shared by every step of the kit's window
     kept = _saved_mb(lambda: unroll(net, p0, fixed_batches(P, lens, b), steps=window, lr=0.005, window=window,
@@ -208,6 +158,7 @@ def bench_inner(n_items:int=1682, learner:str='sasrec', mu:int=30, zeta:int=50, 
     ref_kept = _saved_mb(lambda: ref(window), exclude=(S,)) / window
     step_ms = lambda pre: med[f'{pre}create_graph_ms'] + med[f'{pre}outer_backward_ms']
     speedup = step_ms('ref_') / step_ms('')
+    if compile: compiled['compiled_window_speedup'] = step_ms('') / step_ms('compiled_')
     return dict(suite='inner', learner=learner, n_items=n_items, mu=mu, zeta=zeta, b=b, reps=reps, **med,
                 kept_mb_per_step=kept, ref_kept_mb_per_step=ref_kept, window_speedup=speedup, **compiled,
                 p_mb=mu * zeta * n_items * 4 / 2**20, device=str(dev))
@@ -330,7 +281,8 @@ def _step_phases(distiller:Distiller, idx:torch.Tensor, c:int, mark, inside=cont
 def _step_flops(distiller:Distiller, idx:torch.Tensor, c:int) -> _FlopLog:
     "The FLOPs of one outer step of `distiller` on the rows `idx` at window start `c`, by phase; leaves no `.grad`."
     log = _FlopLog()
-    _step_phases(distiller, idx, c, lambda phase: setattr(log, 'phase', phase), lambda: log)
+    with torch.compiler.set_stance('force_eager'):  # a compiled step's maths, run op by op where the log sees it
+        _step_phases(distiller, idx, c, lambda phase: setattr(log, 'phase', phase), lambda: log)
     return log
 
 def _step_seconds(distiller:Distiller, idx:torch.Tensor, c:int, sync=lambda: None) -> dict:
@@ -469,7 +421,9 @@ def bench_distill(cfg:DistillConfig, out, steps:int=3, profile:bool=True, refere
         order = torch.randperm(len(data.train_seq), generator=distiller.batch_gen)
         batch = lambda s: order[(s % distiller.steps_per_epoch) * cfg.real_batch:][:cfg.real_batch]
         sync = torch.cuda.synchronize if cuda else (lambda: None)
-        distiller.outer_step(batch(0)); sync()  # warm-up
+        distiller.outer_step(batch(0)); sync()  # warm-up (compiled: the graphs compile here)
+        if cfg.compile:  # and the plain steps' graph, had the warm-up's window started at 0 (its generator untouched)
+            distiller.inner(*distiller.summary.all(), distiller.params, 1, 0, 'end', torch.Generator())
         times, starts = [], []
         for s in range(1, steps + 1):
             t0 = time.perf_counter(); starts.append(distiller.outer_step(batch(s))['window_start']); sync()
@@ -484,7 +438,8 @@ def bench_distill(cfg:DistillConfig, out, steps:int=3, profile:bool=True, refere
     kit_s = sum(times) / len(times)
     if ref: ref['outer_speedup'] = ref['ref_s_per_outer_step'] / kit_s
     return dict(suite='distill', summary=cfg.summary, mu=cfg.mu, zeta=cfg.zeta, real_batch=cfg.real_batch,
-                inner_steps=cfg.inner_steps, window=cfg.window, unroll=cfg.unroll, n_items=data.n_items,
+                inner_steps=cfg.inner_steps, window=cfg.window, unroll=cfg.unroll, compile=cfg.compile,
+                n_items=data.n_items,
                 s_per_outer_step=kit_s, s_all=times, window_starts=starts, **kit_peak, **ref,
                 **(dict(fl, kit_over_floor=kit_s / fl['floor_s'], kit_over_floor_timed=kit_s / fl['floor_s_timed'])
                    if floor else {}), threads=torch.get_num_threads(), top_ops=top, device=str(dev),

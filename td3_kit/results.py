@@ -16,7 +16,7 @@ from .summary import make_summary, load_summary
 from .train import pretrain, load_teacher
 from .inner import InnerConfig
 from .evaluate import EvalConfig, evaluate, pool, PROTOCOLS
-from .distill import config_from, distill, steps_per_epoch
+from .distill import config_from, distill, steps_per_epoch, run_identity
 
 # %% ../nbs/08a_results.ipynb #7fb0d329
 COLUMNS = (('uni100', 'hit@10', 'HR@10'), ('uni100', 'ndcg@10', 'NDCG@10'), ('uni100', 'mrr@10', 'MRR@10'),
@@ -31,9 +31,11 @@ def run_dir(root:Path, kind:str, seed:int) -> Path:
 
 # %% ../nbs/08a_results.ipynb #1f335eab
 def saved(f:Path, key:dict) -> dict|None:
-    "The point saved in `f` if it was measured with exactly `key` (each of its fields), else None."
-    key = json.loads(json.dumps(key, default=list))  # as it reads back from JSON
-    return r if f.exists() and all((r := load_json(f)).get(k) == v for k, v in key.items()) else None
+    "The point saved in `f` if it was measured with `key` (each of its fields; a config's `HOW_FIELDS` aside), else None."
+    if not f.exists(): return None
+    key, r = json.loads(json.dumps(key, default=list)), load_json(f)  # the key as it reads back from JSON
+    what = lambda k, v: run_identity(v) if k == 'config' and isinstance(v, dict) else v
+    return r if all(what(k, r.get(k)) == what(k, v) for k, v in key.items()) else None
 
 def cached(f:Path, key:dict, measure) -> dict:
     "The point `saved` in `f` with exactly `key`; else `key | measure()`, saved to `f` at once."

@@ -16,7 +16,7 @@ from .data import load_dataset
 from .summary import load_summary
 from .train import pretrain, load_teacher
 from .evaluate import EvalConfig
-from .distill import config_from, distill, steps_per_epoch
+from .distill import config_from, distill, steps_per_epoch, run_identity
 from .learners.registry import LEARNERS
 from .results import run_dir, cached, saved, evaluate_seeds, measure_row, real_summary
 
@@ -185,7 +185,7 @@ def merge_points(a:dict, b:dict) -> dict:
 def study_from(study:str, results:list, preset:str='ml-100k', over:str|None=None) -> dict:
     "`study` put together from saved study results (`run_study`'s JSON): its points found by config, and the `missing`."
     if study not in STUDIES: raise ValueError(f'unknown study {study!r}; valid: {sorted(STUDIES)}')
-    key = lambda config: json.dumps(config, sort_keys=True, default=list)
+    key = lambda config: json.dumps(run_identity(config), sort_keys=True, default=list)  # `HOW_FIELDS` aside
     saved = {}  # config → its saved points, later pieces last
     for res in results:
         for p in res['points']: saved.setdefault(key(p['config']), []).append(p)
