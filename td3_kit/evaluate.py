@@ -78,7 +78,7 @@ def fit_together(learners:list, summary:Summary, inner:InnerConfig, generators:l
         kw_n = {k: torch.stack([kw[k] for _, kw in calls]) for k in calls[0][1] if k != 'rows'}  # BERT4Rec: masked
         kw_dims = {k: 0 for k in kw_n} | {'rows': None}  # the rows are the same for every learner
         per = vmap(partial(_stacked_loss, model), in_dims=(0, 0, None, 0, 0, kw_dims), randomness='different')(
-            params, buffers, Pt, lens_n, target_n, kw_n | {'rows': calls[0][1]['rows']})  # (n,)
+            params, buffers, Pt, lens_n, target_n, kw_n | {'rows': calls[0][1].get('rows')})  # (n,)
         opt.zero_grad(); per.sum().backward(); opt.step()  # learner i's gradient only reaches its slice
         losses.append(per.detach())
     with torch.no_grad():

@@ -12,7 +12,8 @@ from torch import Tensor
 from torch.func import functional_call, grad_and_value
 from torch.utils._pytree import tree_flatten, tree_unflatten, tree_map
 from fastcore.basics import patch
-from .inner import AdamState, adam_init, adam_step, adam_step_, inner_loss, inner_targets, FixedBatches, cyclic_rows, _sqrt0
+from .inner import (AdamState, adam_init, adam_step, adam_step_, inner_loss, inner_targets, soft_targets,
+                           FixedBatches, cyclic_rows, _sqrt0)
 
 # %% ../nbs/06a_unroll.ipynb #0e7507ac
 class Unrolled(NamedTuple):
@@ -194,7 +195,8 @@ class FlatParams(NamedTuple):
     def of(params:dict) -> 'FlatParams':
         "The layout of `params` (one dtype and device for all)."
         kinds = {(p.dtype, p.device) for p in params.values()}
-        if len(kinds) != 1: raise ValueError(f"FlatParams: parameters need one dtype and device, got {sorted(map(str, kinds))}")
+        if len(kinds) != 1:
+            raise ValueError(f"FlatParams: parameters need one dtype and device, got {sorted(map(str, kinds))}")
         return FlatParams(tuple(params), tuple(tuple(p.shape) for p in params.values()),
                           tuple(p.numel() for p in params.values()))
 
@@ -209,7 +211,7 @@ class FlatParams(NamedTuple):
 # %% ../nbs/06a_unroll.ipynb #5e918fd3
 @patch
 def pack(self:FlatParams, params:dict, state:AdamState|None) -> tuple:
-    "`params` and their Adam `state` as one flat vector each: ({'flat': θ}, AdamState(step, {'flat': m}, {'flat': v}))."
+    "`params` and their Adam `state` as one vector each: ({'flat': θ}, AdamState(step, {'flat': m}, {'flat': v}))."
     theta = self.flatten(params)
     m, v = (torch.zeros_like(theta), torch.zeros_like(theta)) if state is None else \
            (self.flatten(state.exp_avg), self.flatten(state.exp_avg_sq))
@@ -235,7 +237,7 @@ def adam_flat(
     weight_decay:float=0.0,   # L2 penalty added to the gradient (torch.optim.Adam, not AdamW)
     eps_root:float=0.0,       # added to the bias-corrected v inside the square root
 )->tuple:                     # (θ', m', v')
-    "`adam_step` on one flat vector, its step count a tensor: the bias corrections are values of the graph, not constants."
+    "`adam_step` on one flat vector, its step count a tensor: bias corrections are values of the graph, not constants."
     b1, b2 = betas
     if weight_decay != 0: grad = grad + weight_decay * theta
     m = exp_avg.lerp(grad, 1 - b1)
@@ -247,21 +249,20 @@ def adam_flat(
 # %% ../nbs/06a_unroll.ipynb #9f21ba65
 def _compiled_step(learner, flat:FlatParams, lr, weight_decay, eps_root, augment):
     "The step of `unroll(compile=True)`: `_diff_step`'s signature over flat weights, one compiled function per step."
-    def step(theta, m, v, n, P_b, lens, rows, pos, masked):  # (n,) ×3, (), (b, ζ, |I|), (B,) ×3 [, (B,)]
+    def step(theta, m, v, n, P_b, lens, steps, kw):  # (n,) ×3, (), (b, ζ, |I|), (B,) ×2, the learner's kwargs
         def loss_of(th):
-            kw = dict(rows=rows) if masked is None else dict(rows=rows, masked=masked)
-            return functional_call(learner, flat.views(th), (P_b, lens, P_b[rows, pos]), kw).loss
+            return functional_call(learner, flat.views(th), (P_b, lens, soft_targets(P_b, steps)), kw).loss
         g, loss = grad_and_value(loss_of)(theta)
         return *adam_flat(theta, g, m, v, n, lr, weight_decay=weight_decay, eps_root=eps_root), loss.detach()
     fn = torch.compile(step, fullgraph=True, dynamic=False, options=dict(fallback_random=True))  # eager's dropout RNG
     def one_step(p, s, batch, gen, create_graph=True):
         P_b, lengths = batch
-        lens, rows, pos, kw = inner_targets(learner, P_b, lengths, gen, augment)
+        lens, steps, kw = inner_targets(learner, P_b, lengths, gen, augment)
         n = torch.tensor(s.step + 1, dtype=torch.float64, device=P_b.device)
         ins = (p['flat'], s.exp_avg['flat'], s.exp_avg_sq['flat'], P_b)
         if create_graph: ins = tuple(x if x.requires_grad else x.detach().requires_grad_() for x in ins)  # one graph
         with torch.set_grad_enabled(create_graph):  # without: the plain (inference) graph
-            theta, m, v, loss = fn(*ins[:3], n, ins[3], lens, rows, pos, kw.get('masked'))
+            theta, m, v, loss = fn(*ins[:3], n, ins[3], lens, steps, kw)
         return (dict(flat=theta), AdamState(s.step + 1, dict(flat=m), dict(flat=v))), loss
     return one_step
 

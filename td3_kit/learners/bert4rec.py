@@ -124,7 +124,7 @@ def forward(self:BERT4Rec,
             lengths:Tensor|None=None,  # (B,) valid length of each sequence (default: non-padding count or L)
             target:Tensor|None=None,   # (B,) ids or (B, n_items) distributions of the items to predict
             return_attn:bool=False,    # also return attention weights (B, heads, L', L') per layer
-            rows:Tensor|None=None,     # (B,) input row of each output row (lengths/target follow rows); None: all
+            rows:Tensor|int|None=None, # (B,) input row of each output row, or k: every row k times; None: all
             masked:Tensor|None=None,   # (B,) step of each row to mask and predict; None: the step after lengths
            )->LearnerOut:
     "Loss, logits, features and (optionally) attention weights at the masked step of each sequence."
@@ -132,7 +132,7 @@ def forward(self:BERT4Rec,
     lengths = self._lengths(seq, lengths, rows)
     masked = self._masked(masked, lengths)
     x = self.embed(seq)  # (b, L, d) each input row embedded once
-    if rows is not None: x = x.index_select(0, rows)  # (B, L, d); backward: index_add (x[rows]: index_put, 4x slower)
+    x = self._take(x, rows)  # (B, L, d)
     h, attn = self.represent(x, lengths, return_attn, masked)  # (B, d)
     logits = self.logits(h)  # (B, n_items)
     loss = None if target is None else self.loss_fn(logits, target)

@@ -166,13 +166,13 @@ def forward(self:Learner,
             lengths:Tensor|None=None,  # (B,) valid length of each sequence (default: non-padding count or L)
             target:Tensor|None=None,   # (B,) next-item ids or (B, n_items) next-item distributions
             return_attn:bool=False,    # also return attention weights (learners that have them)
-            rows:Tensor|None=None,     # (B,) input row of each output row (lengths/target follow rows); None: all
+            rows:Tensor|int|None=None, # (B,) input row of each output row, or k: every row k times; None: all
            )->LearnerOut:
     "Loss, logits, features and (optionally) attention weights of a batch of sequences."
     rows = self._rows(seq, rows)
     lengths = self._lengths(seq, lengths, rows)
     x = self.embed(seq)  # (b, L, d) each input row embedded once
-    if rows is not None: x = x.index_select(0, rows)  # (B, L, d); backward: index_add (x[rows]: index_put, 4x slower)
+    x = self._take(x, rows)  # (B, L, d)
     h, attn = self.represent(x, lengths, return_attn)  # (B, d)
     logits = self.logits(h)  # (B, n_items)
     loss = None if target is None else self.loss_fn(logits, target)
@@ -180,9 +180,12 @@ def forward(self:Learner,
 
 # %% ../../nbs/03_learners.core.ipynb #8b6d0353
 @patch
-def _rows(self:Learner, seq:Tensor, rows:Tensor|None)->Tensor|None:
-    "Validated `rows` (B',): integer indices into the rows of `seq`, or None."
+def _rows(self:Learner, seq:Tensor, rows:Tensor|int|None)->Tensor|int|None:
+    "Validated `rows`: (B',) integer indices into the rows of `seq`, an int k >= 1 (its rows k times over), or None."
     if rows is None: return None
+    if isinstance(rows, int):
+        if rows < 1: raise ValueError(f"rows: an int k reads every row of seq k times; expected k >= 1, got {rows}")
+        return rows
     ok = rows.ndim == 1 and rows.dtype in _INT_DTYPES
     if not ok or (checkable(rows) and rows.numel() and not 0 <= rows.min() <= rows.max() < len(seq)):
         raise ValueError(f"rows: expected a 1-d integer tensor of row indices in [0, {len(seq)}), "
@@ -190,12 +193,19 @@ def _rows(self:Learner, seq:Tensor, rows:Tensor|None)->Tensor|None:
     return rows.long()
 
 @patch
-def _lengths(self:Learner, seq:Tensor, lengths:Tensor|None, rows:Tensor|None=None)->Tensor:
-    "Validated lengths (B,): given, or the count of non-padding ids, or L for soft input (B = len(rows) if given)."
-    B, L = (seq.shape[0] if rows is None else len(rows)), seq.shape[1]
+def _take(self:Learner, x:Tensor, rows:Tensor|int|None)->Tensor:
+    "The rows of `x` (b, …) that `rows` names: (B, …)."
+    if rows is None: return x
+    if isinstance(rows, int): return x.repeat(rows, *(1,) * (x.ndim - 1))  # backward: the sum of k slices
+    return x.index_select(0, rows)  # backward: index_add (x[rows]: index_put, 4x slower)
+
+@patch
+def _lengths(self:Learner, seq:Tensor, lengths:Tensor|None, rows:Tensor|int|None=None)->Tensor:
+    "Validated lengths (B,): given, or the count of non-padding ids, or L for soft input (B: as many as `rows` names)."
+    B, L = len(self._take(seq[:, :1], rows)), seq.shape[1]
     if lengths is None:
         if torch.is_floating_point(seq): return torch.full((B,), L, dtype=torch.long, device=seq.device)
-        lengths = (seq > 0).sum(1) if rows is None else (seq > 0).sum(1)[rows]  # (B,)
+        lengths = self._take((seq > 0).sum(1), rows)  # (B,)
     if tuple(lengths.shape) != (B,) or lengths.dtype not in _INT_DTYPES:
         raise ValueError(f"lengths: expected integer ({B},), got {lengths.dtype} of shape {tuple(lengths.shape)}")
     if checkable(lengths) and ((lengths < 1) | (lengths > L)).any():
