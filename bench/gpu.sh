@@ -2,7 +2,8 @@
 # The device benchmarks, one run on a lent GPU (aim: under 8 minutes on one H200), JSON beside the CPU figures:
 #   distill_fp32.json, distill_bf16.json  `td3 bench --suite distill`: the reference settings, 6 outer steps (several
 #                                         window starts), the kit beside the straightforward reference, its FLOPs and
-#                                         floor; float32, then bf16 autocast (`amp=true`)
+#                                         floor; float32, then bf16 autocast (`amp=true`); compiled, as the preset says
+#   distill_fp32_eager.json               the same in float32 without torch.compile (`compile=false`)
 #   scale.json                            `td3 bench --suite scale` at 100,000 items (generated ML-1M-scale log):
 #                                         kit, remat and reference, seconds per outer step and peak memory
 #   eval.json                             `td3 bench --suite eval`: 10 learners on a saved summary, in turn and
@@ -22,8 +23,10 @@ else
 fi
 t0=$(date +%s)
 lap() { echo "[gpu.sh] $1 done after $(( $(date +%s) - t0 )) s" >&2; }
+td3 bench --suite distill --run "$RUN/ml" "${data[@]}" --over "$over compile=false" --steps $steps --device "$DEVICE" \
+  --out "$OUT/distill_fp32_eager.json" > /dev/null; lap "distill float32, eager"
 td3 bench --suite distill --run "$RUN/ml" "${data[@]}" --over "$over" --steps $steps --device "$DEVICE" \
-  --out "$OUT/distill_fp32.json" > /dev/null; lap "distill float32"
+  --out "$OUT/distill_fp32.json" > /dev/null; lap "distill float32, compiled"
 td3 bench --suite distill --run "$RUN/ml" "${data[@]}" --over "$over amp=true" --steps $steps --device "$DEVICE" \
   --out "$OUT/distill_bf16.json" > /dev/null; lap "distill bf16 autocast"
 td3 distill --out "$RUN/ml" "${data[@]}" --over "$over stop_after=1" --device "$DEVICE" --quiet > /dev/null
