@@ -412,6 +412,12 @@ def _time_reference(distiller:Distiller, teacher, batches:list, starts:list) -> 
                 **{f'ref_{k}': v for k, v in peak_memory(dev).items()})
 
 # %% ../nbs/10_bench.ipynb #987b7fbc
+def _warm_up(distiller:Distiller, idx:torch.Tensor):
+    "One outer step on `idx`; compiled, one plain inner step too: every graph compiles, whatever the window start."
+    distiller.outer_step(idx)
+    if distiller.cfg.compile:  # the run's generator untouched
+        distiller.inner(*distiller.summary.all(), distiller.params, 1, 0, 'end', torch.Generator())
+
 def bench_distill(cfg:DistillConfig, out, steps:int=3, profile:bool=True, reference:bool=True, floor:bool=True) -> dict:
     "Seconds per outer step, its FLOPs and floor, peak memory and the top operators of one profiled outer step."
     data, dev, teacher, features, pool = _bench_inputs(cfg, out)
@@ -421,9 +427,7 @@ def bench_distill(cfg:DistillConfig, out, steps:int=3, profile:bool=True, refere
         order = torch.randperm(len(data.train_seq), generator=distiller.batch_gen)
         batch = lambda s: order[(s % distiller.steps_per_epoch) * cfg.real_batch:][:cfg.real_batch]
         sync = torch.cuda.synchronize if cuda else (lambda: None)
-        distiller.outer_step(batch(0)); sync()  # warm-up (compiled: the graphs compile here)
-        if cfg.compile:  # and the plain steps' graph, had the warm-up's window started at 0 (its generator untouched)
-            distiller.inner(*distiller.summary.all(), distiller.params, 1, 0, 'end', torch.Generator())
+        _warm_up(distiller, batch(0)); sync()
         times, starts = [], []
         for s in range(1, steps + 1):
             t0 = time.perf_counter(); starts.append(distiller.outer_step(batch(s))['window_start']); sync()
@@ -454,7 +458,10 @@ def _scale_point(cfg:dict, run, mode:str, steps:int=1) -> dict:
     with seeded(cfg.seed):
         distiller = Distiller(cfg, data, teacher, features, pool, dev)
         order = torch.randperm(len(data.train_seq), generator=distiller.batch_gen)
-        times, starts = [], []
+        times, starts, warm = [], [], {}
+        if cfg.compile and mode != 'reference':  # the first compiled step compiles: untimed, its seconds reported
+            t0 = time.perf_counter(); _warm_up(distiller, order[-cfg.real_batch:]); sync()
+            warm = dict(warmup_s=time.perf_counter() - t0)
         for s in range(steps):
             idx = order[s * cfg.real_batch % len(order):][:cfg.real_batch]  # round the log again if it is short
             t0 = time.perf_counter()
@@ -464,7 +471,7 @@ def _scale_point(cfg:dict, run, mode:str, steps:int=1) -> dict:
             else: starts.append(distiller.outer_step(idx)['window_start'])
             sync(); times.append(time.perf_counter() - t0)
         res = dict(mode=mode, n_items=data.n_items, s_per_outer_step=sum(times) / len(times), s_all=times,
-                   window_starts=starts, **peak_memory(dev))  # peak memory of the timed steps only
+                   window_starts=starts, compile=cfg.compile, **warm, **peak_memory(dev))  # the process's peak
         if mode == 'kit':  # the floor, as `bench_distill` has it: FLOPs at the first timed start, this process's rates
             fl = _step_floor(distiller, order[:cfg.real_batch], starts)
             res |= dict(floor_s=fl['floor_s'], floor_s_timed=fl['floor_s_timed'], flops_mean_c=fl['flops_mean_c'],
