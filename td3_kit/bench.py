@@ -436,7 +436,8 @@ def bench_distill(cfg:DistillConfig, out, steps:int=3, profile:bool=True, refere
         kit_peak = peak_memory(dev)
         if floor:  # the first timed step's batch and window start; the matmul rates in this process, these threads
             fl = _step_floor(distiller, batch(1), starts)
-            fl |= _kit_parts(_step_seconds(distiller, batch(1), starts[0], sync), fl, starts[0])  # the same step, timed
+            reps = [_step_seconds(distiller, batch(1), starts[0], sync) for _ in range(3)]  # the same step, timed
+            fl |= _kit_parts({p: statistics.median(r[p] for r in reps) for p in reps[0]}, fl, starts[0])  # median of 3
         ref_ok = reference and not getattr(distiller.learner, 'cloze', False) and cfg.augment
         ref = _time_reference(distiller, teacher, [batch(s) for s in range(1, steps + 1)], starts) if ref_ok else {}
     kit_s = sum(times) / len(times)
