@@ -146,8 +146,9 @@ def soft_targets(
     P:Tensor,      # (b, ζ, n_items) item distributions of the summary batch
     steps:Tensor,  # (k·b,) the target step of each output row; output row j reads row j mod b
 )->Tensor:         # (k·b, n_items)
-    "P[j mod b, steps[j]] for every output row j, as a batched product with one-hot steps (see below)."
+    "P[j mod b, steps[j]] for every output row j: an index, or where P needs a gradient a product with one-hot steps."
     b, zeta, n = P.shape
+    if not P.requires_grad: return P[torch.arange(len(steps), device=P.device) % b, steps]  # (k·b, n_items)
     onehot = F.one_hot(steps.view(-1, b).T, zeta).to(P.dtype)  # (b, k, ζ)
     return torch.bmm(onehot, P).transpose(0, 1).reshape(-1, n)  # (k·b, n_items)
 
