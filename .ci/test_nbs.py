@@ -1,5 +1,6 @@
 "Run every notebook as `nbdev_test` does (skipping `tst_flags` cells), one pytest test per notebook."
 import os, pytest
+import torch._dynamo
 from pathlib import Path
 from nbdev.config import get_config
 from nbdev.doclinks import nbglob
@@ -12,4 +13,5 @@ FLAGS = os.environ.get('TD3_TEST_FLAGS', '').split()  # e.g. TD3_TEST_FLAGS=slow
 @pytest.mark.parametrize('nb', NBS, ids=[str(f.relative_to(cfg.nbs_path)) for f in NBS])
 def test_notebook(nb: Path):
     ok, secs = run_nb(nb.absolute(), skip_flags=cfg.tst_flags.split(), force_flags=FLAGS, basepath=cfg.config_path)
+    torch._dynamo.reset()  # the notebook's compiled steps go with it (else their guards fail noisily at exit)
     assert ok, f'{nb.name} failed (traceback above)'
