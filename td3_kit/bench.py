@@ -484,6 +484,8 @@ def bench_scale(root, items=(1682, 10_000, 100_000), users:int=6040, interaction
                 over:str|None=None, steps:int=1, modes=('kit', 'remat', 'reference'), mem_gb:float|None=None,
                 device:str='auto') -> dict:
     "Seconds per outer step and peak memory of the kit, the kit with remat and the reference as the catalogue grows."
+    if unknown := [m for m in modes if m not in ('kit', 'remat', 'reference')]:
+        raise ValueError(f"bench_scale: modes: expected some of 'kit', 'remat', 'reference', got {unknown}")
     root = Path(root)
     total_gb = os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30
     mem_gb = mem_gb or 0.85 * total_gb

@@ -90,7 +90,7 @@ def _bench_suite(a) -> dict:
             bench_inner(n, a.learner, device=str(get_device(a.device)), compile=a.compile) for n in items]),
         eval=lambda: bench_evaluate(summary, a.run, a.n, a.protocol, a.learner, device=a.device),
         scale=lambda: bench_scale(a.run, tuple(items), a.users, a.interactions, over=a.over, steps=a.steps,
-                                  device=a.device),
+                                  modes=tuple(a.modes.split()), device=a.device),
         learner=lambda: bench_learner(summary, a.run, a.learner, epochs=a.epochs, device=a.device))
     if a.suite not in suites: raise ValueError(f'unknown suite {a.suite!r}; valid: {sorted(suites)}')
     return suites[a.suite]()
@@ -114,6 +114,7 @@ def td3_bench(
     protocol:str='pretrained-emb',  # eval: initialisation protocol
     users:int=6040,  # scale: users of the generated log
     interactions:int=1_000_000,  # scale: interactions of the generated log
+    modes:str='kit remat reference',  # scale: space-separated, some of kit, remat, reference (which at 100k needs >20 GB)
     device:str='auto',  # 'auto', 'cpu' or 'cuda'
 ):
     "Run a benchmark suite and write its results as JSON."
