@@ -27,16 +27,25 @@ from .evaluate import EvalConfig, fit_summary, evaluate
 from .distill import DistillConfig, Distiller, config_from, teacher_pool
 
 # %% ../nbs/10_bench.ipynb #3dbe71a7
-def top_ops(fn, device:torch.device|None=None, k:int=15) -> list:
-    "Run `fn()` once under torch.profiler; the `k` operators with the most self CPU time (and their share)."
+def _profiled(fn, device:torch.device|None=None, record_shapes:bool=False) -> profile:
+    "`fn()` run once under torch.profiler (and the GPU's activity on a GPU): the profiler, to read its `key_averages`."
     acts = [ProfilerActivity.CPU] + ([ProfilerActivity.CUDA] if device is not None and device.type == 'cuda' else [])
-    with profile(activities=acts) as p:
+    with profile(activities=acts, record_shapes=record_shapes) as p:
         fn()
         if device is not None and device.type == 'cuda': torch.cuda.synchronize()
+    return p
+
+def _top(p:profile, k:int=15) -> list:
+    "The `k` operators of the profile `p` with the most self CPU time (and their share)."
     avg = sorted(p.key_averages(), key=lambda e: -e.self_cpu_time_total)
     tot = sum(e.self_cpu_time_total for e in avg) or 1
     return [dict(op=e.key, self_cpu_s=e.self_cpu_time_total / 1e6, share=e.self_cpu_time_total / tot, calls=e.count)
             for e in avg[:k]]
+
+def top_ops(fn, device:torch.device|None=None, k:int=15) -> list:
+    "Run `fn()` once under torch.profiler; the `k` operators with the most self CPU time (and their share)."
+    return _top(_profiled(fn, device), k)
+
 
 # %% ../nbs/10_bench.ipynb #a4e9783d
 class FreshProcessError(RuntimeError):
@@ -353,6 +362,18 @@ def _floor(log:_FlopLog, rates:dict, cfg:DistillConfig, c:int, starts:list) -> d
                                    flops_share=by_key[(op, ls)] / max(total + plain_step, 1))
                               for op, ls in rates])
 
+def _in_step_rates(p:profile, log:_FlopLog) -> dict:
+    "GFLOP/s of each counted (op, shapes) inside the run profiled in `p` (shapes recorded, CPU): FLOPs / self CPU time."
+    flops, calls = Counter(), Counter()
+    for (phase, (op, ls)), n in log.flops.items():
+        flops[str(op), tuple(l[0] for l in ls)] += n; calls[str(op), tuple(l[0] for l in ls)] += log.calls[phase, (op, ls)]
+    secs, n = Counter(), Counter()
+    for e in p.key_averages(group_by_input_shape=True):
+        shapes = tuple(tuple(s) for s in e.input_shapes if s)  # the tensors' shapes, as logged
+        for key in ((e.key.replace('::', '.'), shapes), (e.key.replace('::', '.'), shapes[:-1])):  # or less an `out=`
+            if key in flops: secs[key] += e.self_cpu_time_total * 1e-6; n[key] += e.count; break
+    return {k: flops[k] / calls[k] * n[k] / s / 1e9 for k, s in secs.items() if s > 0}
+
 def _kit_parts(secs:dict, fl:dict, c:int) -> dict:
     "The kit's seconds per phase (`_step_seconds` at start `c`, plain steps scaled to the mean start) and / the floor."
     step = secs['plain'] / c if c else secs['plain_step']  # one plain step, from all c of them where there are any
@@ -363,12 +384,13 @@ def _kit_parts(secs:dict, fl:dict, c:int) -> dict:
                 kit_over_floor_parts={p: s / floor[p] for p, s in kit.items() if floor.get(p)})
 
 def floor_line(res:dict) -> str:
-    "One line for `td3 bench --suite distill`: the floor of an average outer step and the kit's multiple of it."
+    "One line for `td3 bench --suite distill`: the floor of an average outer step and the kit's multiple of its own."
     return (f"floor {res['floor_s']:.3f} s per outer step ({res['flops_mean_c'] / 1e9:.2f} GFLOP counted at mean "
             f"window start {res['mean_window_start']:g}, {res['threads']} threads); kit {res['s_per_outer_step']:.3f} "
-            f"s = {res['kit_over_floor']:.1f}x the floor"
+            f"s = {res['kit_over_floor']:.1f}x the floor of its timed steps"
             + (''.join(f"; {p} {s:.3f} s, {res['kit_over_floor_parts'].get(p, float('nan')):.1f}x"
                        for p, s in res['kit_parts_s'].items()) if 'kit_parts_s' in res else ''))
+
 
 # %% ../nbs/10_bench.ipynb #986436eb
 def _reference_outer_step(distiller:Distiller, teacher, idx:torch.Tensor, start:int,
@@ -400,16 +422,14 @@ def _bench_inputs(cfg:DistillConfig, run) -> tuple:
     return data, dev, teacher, features, teacher_pool(run, cfg)
 
 # %% ../nbs/10_bench.ipynb #cf5128a7
-def _time_reference(distiller:Distiller, teacher, batches:list, starts:list) -> dict:
-    "Seconds and peak memory of the straightforward reference outer step on the kit's timed batches and window starts."
-    dev, times = distiller.dev, []
+def _time_reference(distiller:Distiller, teacher, idx:torch.Tensor, c:int) -> tuple:
+    "Seconds and peak memory of one straightforward reference outer step on the rows `idx` at window start `c`."
+    dev = distiller.dev
     sync = torch.cuda.synchronize if dev.type == 'cuda' else (lambda: None)
     if dev.type == 'cuda': torch.cuda.reset_peak_memory_stats()
-    for idx, c in zip(batches, starts):
-        t0 = time.perf_counter(); _reference_outer_step(distiller, teacher, idx, c, torch.Generator()); sync()
-        times.append(time.perf_counter() - t0)
-    return dict(ref_s_per_outer_step=sum(times) / len(times), ref_s_all=times,
-                **{f'ref_{k}': v for k, v in peak_memory(dev).items()})
+    t0 = time.perf_counter(); _reference_outer_step(distiller, teacher, idx, c, torch.Generator()); sync()
+    return time.perf_counter() - t0, peak_memory(dev)
+
 
 # %% ../nbs/10_bench.ipynb #987b7fbc
 def _warm_up(distiller:Distiller, idx:torch.Tensor):
@@ -428,27 +448,41 @@ def bench_distill(cfg:DistillConfig, out, steps:int=3, profile:bool=True, refere
         batch = lambda s: order[(s % distiller.steps_per_epoch) * cfg.real_batch:][:cfg.real_batch]
         sync = torch.cuda.synchronize if cuda else (lambda: None)
         _warm_up(distiller, batch(0)); sync()
-        times, starts = [], []
-        for s in range(1, steps + 1):
+        kit_peak = peak_memory(dev)  # a whole outer step's: before the counting, the reference and the profiler
+        ref_ok = reference and not getattr(distiller.learner, 'cloze', False) and cfg.augment
+        M = cfg.inner_steps if cfg.unroll == 'full' else cfg.window
+        c0 = dict(random=(cfg.inner_steps - M) // 2, end=cfg.inner_steps - M, full=0)[cfg.unroll]
+        log = _step_flops(distiller, batch(1), c0) if floor else None  # the FLOPs, counted at the mean start
+        times, starts, ref_times, ref_peaks, rates, floors = [], [], [], [], [], []
+        for s in range(1, steps + 1):  # side by side: kit step, reference step, matmul rates, then the next step
             t0 = time.perf_counter(); starts.append(distiller.outer_step(batch(s))['window_start']); sync()
             times.append(time.perf_counter() - t0)
-        top = top_ops(lambda: distiller.outer_step(batch(steps + 1)), dev) if profile else []
-        kit_peak = peak_memory(dev)
-        if floor:  # the first timed step's batch and window start; the matmul rates in this process, these threads
-            fl = _step_floor(distiller, batch(1), starts)
+            if ref_ok:
+                secs, peak = _time_reference(distiller, teacher, batch(s), starts[-1])
+                ref_times.append(secs); ref_peaks.append(peak)
+            if floor:  # this moment's rates: the floor of this step at its own window start
+                rates.append(_matmul_rates(log, dev))
+                floors.append(_floor(log, rates[-1], cfg, starts[-1], starts[-1:])['floor_s_drawn'])
+        prof = _profiled(lambda: distiller.outer_step(batch(steps + 1)), dev, record_shapes=True) if profile else None
+        top = _top(prof) if profile else []
+        if floor:  # the floor of an average step at the median rates, and each phase of the kit beside it
+            fl = _floor(log, {k: statistics.median(r[k] for r in rates) for k in rates[0]}, cfg, c0, starts)
             reps = [_step_seconds(distiller, batch(1), starts[0], sync) for _ in range(3)]  # the same step, timed
             fl |= _kit_parts({p: statistics.median(r[p] for r in reps) for p in reps[0]}, fl, starts[0])  # median of 3
-        ref_ok = reference and not getattr(distiller.learner, 'cloze', False) and cfg.augment
-        ref = _time_reference(distiller, teacher, [batch(s) for s in range(1, steps + 1)], starts) if ref_ok else {}
-    kit_s = sum(times) / len(times)
-    if ref: ref['outer_speedup'] = ref['ref_s_per_outer_step'] / kit_s
+            fl |= dict(floor_s_all=floors, kit_over_floor=sum(times) / sum(floors))
+            in_step = _in_step_rates(prof, log) if profile and not cuda else {}  # CPU: a kernel's time is its call's
+            for r in fl['matmul_rates']: r['in_step_gflops'] = in_step.get((r['op'], tuple(map(tuple, r['shapes']))))
+    kit_s, ref = sum(times) / len(times), {}
+    if ref_times:
+        ref = dict(ref_s_per_outer_step=sum(ref_times) / len(ref_times), ref_s_all=ref_times,
+                   outer_speedup=sum(ref_times) / sum(times),
+                   **{f'ref_{k}': max((p[k] for p in ref_peaks if p[k] is not None), default=None) for k in ref_peaks[0]})
     return dict(suite='distill', summary=cfg.summary, mu=cfg.mu, zeta=cfg.zeta, real_batch=cfg.real_batch,
                 inner_steps=cfg.inner_steps, window=cfg.window, unroll=cfg.unroll, compile=cfg.compile,
                 n_items=data.n_items,
-                s_per_outer_step=kit_s, s_all=times, window_starts=starts, **kit_peak, **ref,
-                **(dict(fl, kit_over_floor=kit_s / fl['floor_s'], kit_over_floor_timed=kit_s / fl['floor_s_timed'])
-                   if floor else {}), threads=torch.get_num_threads(), top_ops=top, device=str(dev),
-                machine=machine_info())
+                s_per_outer_step=kit_s, s_all=times, window_starts=starts, **kit_peak, **ref, **(fl if floor else {}),
+                threads=torch.get_num_threads(), top_ops=top, device=str(dev), machine=machine_info())
+
 
 # %% ../nbs/10_bench.ipynb #f157ac76
 def _scale_point(cfg:dict, run, mode:str, steps:int=1) -> dict:
