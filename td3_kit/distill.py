@@ -15,7 +15,7 @@ from torch.func import functional_call
 from tqdm.auto import tqdm
 from fastcore.basics import patch
 import td3_kit
-from .core import (get_device, seeded, keep_freed_memory, atomic_write, save_json, load_json, save_torch,
+from .core import (get_device, seeded, keep_freed_memory, atomic_write, config_diff, save_json, load_json, save_torch,
                           load_torch, peak_memory, machine_info, make_config, read_toml, apply_overrides, check_choices)
 from .data import SeqData, load_dataset
 from .learners.registry import make_learner
@@ -233,11 +233,11 @@ def run_identity(config:dict) -> dict:
 
 _BEFORE = dict(inner_eps_root=0.0, average_last=0)  # what runs written before such a field computed with
 
-def _same_run(stored:dict, cfg:DistillConfig) -> bool:
-    "Whether a run folder's config.json describes `cfg` (fields added since count as `_BEFORE` or their defaults)."
+def _run_diff(stored:dict, cfg:DistillConfig) -> list:
+    "How a run folder's config.json differs from `cfg` (`config_diff`; fields added since count as `_BEFORE` or their defaults)."
     old = dataclasses.asdict(make_config(DistillConfig, {**_BEFORE, **stored}, 'config.json'))  # old names map too
     same = lambda d: {k: v for k, v in d.items() if k not in _FREE_ON_RESUME}
-    return same(old) == same(dataclasses.asdict(cfg))
+    return config_diff(same(old), same(dataclasses.asdict(cfg)))
 
 # %% ../nbs/08_distill.ipynb #e4095f34
 def _log_step(path:Path, rec:dict):
@@ -318,8 +318,9 @@ def distill(cfg:'DistillConfig', out, progress=True) -> dict:
     "Distil `cfg.teacher.dataset` into a summary in `out/summary` (training the teacher first if needed)."
     init_distributed()  # joins torchrun's process group, if launched by torchrun; rank 0 alone writes files
     out = Path(out); ddir = out / 'distill'
-    if (ddir / 'config.json').exists() and not _same_run(load_json(ddir / 'config.json'), cfg):
-        raise ValueError(f'{ddir}/config.json: holds a run with another config; use another --out or remove {ddir}')
+    if (ddir / 'config.json').exists() and (diff := _run_diff(load_json(ddir / 'config.json'), cfg)):
+        raise ValueError(f'{ddir}/config.json: holds a run with another config; use another --out or remove {ddir} '
+                         f'({"; ".join(diff[:5])})')
     if (ddir / 'result.json').exists(): return load_json(ddir / 'result.json')
     data, teacher, features, dev = _open_run(cfg, out, progress)
     main, name = is_main(), data.stats['name']

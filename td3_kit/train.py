@@ -10,7 +10,7 @@ import dataclasses, time
 from pathlib import Path
 import torch, torch.nn.functional as F
 from tqdm.auto import tqdm
-from .core import (get_device, seeded, keep_freed_memory, make_config, save_json, load_json, save_torch,
+from .core import (get_device, seeded, keep_freed_memory, make_config, config_diff, save_json, load_json, save_torch,
                           load_torch, peak_rss_mb, machine_info)
 from .data import SeqData, load_dataset
 from .metrics import rank_sampled, rank_full, ranking_metrics
@@ -160,8 +160,10 @@ def pretrain(cfg:'TeacherConfig', out, data:SeqData|None=None, progress=True) ->
     "Train (or resume, or just load) the full-data teacher of `cfg` into `out/teacher`; returns its metrics."
     tdir = Path(out) / 'teacher'
     if (tdir / 'config.json').exists():
-        if make_config(TeacherConfig, load_json(tdir / 'config.json'), str(tdir / 'config.json')) != cfg:
-            raise ValueError(f'{tdir}/config.json: holds a teacher with another config; use another --out or remove it')
+        stored = dataclasses.asdict(make_config(TeacherConfig, load_json(tdir / 'config.json'), str(tdir / 'config.json')))
+        if diff := config_diff(stored, dataclasses.asdict(cfg)):
+            raise ValueError(f'{tdir}/config.json: holds a teacher with another config; use another --out or remove it '
+                             f'({"; ".join(diff[:5])})')
         if (tdir / 'metrics.json').exists():  # finished; a copy without features.pt gets them from best.pt
             if not (tdir / 'features.pt').exists():
                 _save_features(load_teacher(out, device=get_device(cfg.device))[0],
