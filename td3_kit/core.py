@@ -102,7 +102,7 @@ def make_config(cls, values:dict|None=None, source='config'):
     try: return cls(**kw)
     except (TypeError, ValueError) as e: raise ValueError(f'{source}: {e}') from None  # checks in __post_init__
 
-# %% ../nbs/00_core.ipynb #62d0a4f6
+# %% ../nbs/00_core.ipynb #13ea8dc4
 def config_diff(stored:dict, asked:dict, prefix:str='') -> list:
     "`'field: X there, Y asked'` for each (dotted, nested) field whose values differ between two config dicts."
     out = []
