@@ -46,7 +46,6 @@ def top_ops(fn, device:torch.device|None=None, k:int=15) -> list:
     "Run `fn()` once under torch.profiler; the `k` operators with the most self CPU time (and their share)."
     return _top(_profiled(fn, device), k)
 
-
 # %% ../nbs/10_bench.ipynb #a4e9783d
 class FreshProcessError(RuntimeError):
     "`fn` failed in its own process: its `returncode`, `stderr` and `cause` (the last line of stderr)."
@@ -338,6 +337,11 @@ def _step_floor(distiller:Distiller, idx:torch.Tensor, starts:list) -> dict:
     log = _step_flops(distiller, idx, starts[0])
     return _floor(log, _matmul_rates(log, distiller.dev), distiller.cfg, starts[0], starts)
 
+def _mean_start(cfg:DistillConfig) -> float:
+    "The mean window start c of `cfg`'s unrolls: (T_in − M)/2 for a random window, T_in − M at the end, 0 for full BPTT."
+    M = cfg.inner_steps if cfg.unroll == 'full' else cfg.window
+    return dict(random=(cfg.inner_steps - M) / 2, end=cfg.inner_steps - M, full=0)[cfg.unroll]
+
 def _floor(log:_FlopLog, rates:dict, cfg:DistillConfig, c:int, starts:list) -> dict:
     "FLOPs per phase and the floor in seconds (at the mean window start, at `c`, at the mean of `starts`)."
     by_key = Counter()
@@ -349,8 +353,7 @@ def _floor(log:_FlopLog, rates:dict, cfg:DistillConfig, c:int, starts:list) -> d
     flops = log.phases()
     plain_step = flops.pop('plain_step', 0); step_s = secs.pop('plain_step', 0.0)
     flops.setdefault('plain', 0); secs.setdefault('plain', 0.0)
-    M = cfg.inner_steps if cfg.unroll == 'full' else cfg.window
-    mean_c = dict(random=(cfg.inner_steps - M) / 2, end=cfg.inner_steps - M, full=0)[cfg.unroll]
+    mean_c = _mean_start(cfg)
     at = lambda cc: sum(v for p, v in secs.items() if p != 'plain') + cc * step_s  # floor at window start cc
     total = sum(flops.values())
     return dict(window_start=c, mean_window_start=mean_c, flops=flops, flops_total=total, flops_plain_step=plain_step,
@@ -391,7 +394,6 @@ def floor_line(res:dict) -> str:
             + (''.join(f"; {p} {s:.3f} s, {res['kit_over_floor_parts'].get(p, float('nan')):.1f}x"
                        for p, s in res['kit_parts_s'].items()) if 'kit_parts_s' in res else ''))
 
-
 # %% ../nbs/10_bench.ipynb #986436eb
 def _reference_outer_step(distiller:Distiller, teacher, idx:torch.Tensor, start:int,
                           generator:torch.Generator) -> float:
@@ -430,7 +432,6 @@ def _time_reference(distiller:Distiller, teacher, idx:torch.Tensor, c:int) -> tu
     t0 = time.perf_counter(); _reference_outer_step(distiller, teacher, idx, c, torch.Generator()); sync()
     return time.perf_counter() - t0, peak_memory(dev)
 
-
 # %% ../nbs/10_bench.ipynb #987b7fbc
 def _warm_up(distiller:Distiller, idx:torch.Tensor):
     "One outer step on `idx`; compiled, one plain inner step too: every graph compiles, whatever the window start."
@@ -450,8 +451,7 @@ def bench_distill(cfg:DistillConfig, out, steps:int=3, profile:bool=True, refere
         _warm_up(distiller, batch(0)); sync()
         kit_peak = peak_memory(dev)  # a whole outer step's: before the counting, the reference and the profiler
         ref_ok = reference and not getattr(distiller.learner, 'cloze', False) and cfg.augment
-        M = cfg.inner_steps if cfg.unroll == 'full' else cfg.window
-        c0 = dict(random=(cfg.inner_steps - M) // 2, end=cfg.inner_steps - M, full=0)[cfg.unroll]
+        c0 = int(_mean_start(cfg))
         log = _step_flops(distiller, batch(1), c0) if floor else None  # the FLOPs, counted at the mean start
         times, starts, ref_times, ref_peaks, rates, floors = [], [], [], [], [], []
         for s in range(1, steps + 1):  # side by side: kit step, reference step, matmul rates, then the next step
@@ -482,7 +482,6 @@ def bench_distill(cfg:DistillConfig, out, steps:int=3, profile:bool=True, refere
                 n_items=data.n_items,
                 s_per_outer_step=kit_s, s_all=times, window_starts=starts, **kit_peak, **ref, **(fl if floor else {}),
                 threads=torch.get_num_threads(), top_ops=top, device=str(dev), machine=machine_info())
-
 
 # %% ../nbs/10_bench.ipynb #f157ac76
 def _scale_point(cfg:dict, run, mode:str, steps:int=1) -> dict:

@@ -106,12 +106,11 @@ def make_config(cls, values:dict|None=None, source='config'):
 def config_diff(stored:dict, asked:dict, prefix:str='') -> list:
     "`'field: X there, Y asked'` for each (dotted, nested) field whose values differ between two config dicts."
     out = []
-    for k in sorted(set(stored) | set(asked), key=lambda k: (k not in stored, list(stored).index(k) if k in stored else 0)):
+    for k in [*stored, *(k for k in asked if k not in stored)]:  # the stored order, then fields added since
         a, b = stored.get(k, '(none)'), asked.get(k, '(none)')
         if isinstance(a, dict) and isinstance(b, dict): out += config_diff(a, b, f'{prefix}{k}.')
         elif a != b: out.append(f'{prefix}{k}: {a!r} there, {b!r} asked')
     return out
-
 
 # %% ../nbs/00_core.ipynb #7586d5ed
 def read_toml(path):
